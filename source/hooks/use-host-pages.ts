@@ -1,0 +1,153 @@
+import {useCallback, useEffect, useRef, useState} from 'react';
+import type {Host, QualysClient} from '../api/types.js';
+
+/** What the host screen knows about the host list right now. */
+export interface HostPagesState {
+	/** Every host loaded so far, in server order (ascending ID). Appended in place; `version` tells React it changed. */
+	readonly hosts: readonly Host[];
+	/** Bumped whenever `hosts` changes, so memoised views recompute only then. */
+	readonly version: number;
+	readonly pagesLoaded: number;
+	/** True once a page came back without a next-page URL: everything is loaded. */
+	readonly isComplete: boolean;
+	readonly isLoading: boolean;
+	readonly isLoadingAll: boolean;
+	/** The last failure; the hosts already loaded stay. */
+	readonly error?: unknown;
+	/** True while a refresh runs and after one failed: the rows shown are older than asked for. */
+	readonly isStale: boolean;
+	/** When the first page of the data shown was read (epoch ms). */
+	readonly loadedAt?: number;
+	/** Hosts counted by a `details=None` call, when the operator asked for a count. */
+	readonly counted?: number;
+	readonly isCounting: boolean;
+}
+
+export interface HostPagesOptions {
+	readonly client?: QualysClient;
+	/** `truncation_limit`. @default 1000 */
+	readonly pageSize?: number;
+	/** Start loading page 1 as soon as there is a client. */
+	readonly isEnabled: boolean;
+}
+
+export interface HostPages extends HostPagesState {
+	/** Fetch one more page (one call), unless one is already loading or all are loaded. */
+	loadNext(): void;
+	/** Fetch every remaining page, one call each, until done or `stop()`. */
+	loadAll(): void;
+	/** Abort the running load; what arrived stays. */
+	stop(): void;
+	/** Reload from page 1; the old rows stay visible, marked stale, until the new page arrives. */
+	refresh(): void;
+	/** Count the hosts with one IDs-only call (`details=None`, no truncation). */
+	count(): void;
+}
+
+const initialState: HostPagesState = {
+	hosts: [],
+	version: 0,
+	pagesLoaded: 0,
+	isComplete: false,
+	isLoading: false,
+	isLoadingAll: false,
+	isStale: false,
+	isCounting: false,
+};
+
+/**
+ * Pages through the host list by following the server's next-page URL, one call per page, only
+ * when asked: page 1 when enabled, then `loadNext()` (the screen calls it when the selection nears
+ * the end) or `loadAll()`. Rows are usable the moment their page is parsed. The cursor is the
+ * next-page URL, not a live iterator, so a new login (a new client) resumes where paging stopped.
+ */
+export function useHostPages({client, pageSize = 1000, isEnabled}: HostPagesOptions): HostPages {
+	const [state, setState] = useState<HostPagesState>(initialState);
+	// The mutable parts live in a ref so that handlers called in quick succession see the latest values.
+	const live = useRef({
+		hosts: [] as Host[],
+		nextUrl: undefined as string | undefined,
+		controller: undefined as AbortController | undefined,
+		isBusy: false,
+		hasStarted: false,
+	});
+	const clientRef = useRef(client);
+	clientRef.current = client;
+
+	const run = useCallback(
+		async ({isAll, isRefresh}: {isAll: boolean; isRefresh: boolean}) => {
+			const current = live.current;
+			const activeClient = clientRef.current;
+			if (!activeClient || current.isBusy) return;
+			if (!isRefresh && current.hasStarted && current.nextUrl === undefined) return;
+			current.isBusy = true;
+			const controller = new AbortController();
+			current.controller = controller;
+			const startUrl = isRefresh ? undefined : current.nextUrl;
+			setState(previous => ({...previous, isLoading: true, isLoadingAll: isAll, isStale: isRefresh || previous.isStale, error: undefined}));
+			let isFirst = true;
+			try {
+				const pages = activeClient.listHosts({pageSize, startUrl, signal: controller.signal});
+				for await (const page of pages) {
+					if (isRefresh && isFirst) current.hosts = [];
+					isFirst = false;
+					current.hasStarted = true;
+					current.nextUrl = page.nextUrl;
+					for (const host of page.hosts) current.hosts.push(host);
+					const hosts = current.hosts;
+					setState(previous => ({
+						...previous,
+						hosts,
+						version: previous.version + 1,
+						pagesLoaded: (isRefresh && page.pageNumber === 1 ? 0 : previous.pagesLoaded) + 1,
+						isComplete: page.nextUrl === undefined,
+						isStale: false,
+						loadedAt: isRefresh || previous.loadedAt === undefined ? Date.now() : previous.loadedAt,
+					}));
+					isRefresh = false;
+					if (!isAll) break;
+				}
+			} catch (error) {
+				if (!controller.signal.aborted) setState(previous => ({...previous, error}));
+			} finally {
+				current.isBusy = false;
+				current.controller = undefined;
+				setState(previous => ({...previous, isLoading: false, isLoadingAll: false}));
+			}
+		},
+		[pageSize],
+	);
+
+	useEffect(() => {
+		if (isEnabled && client && !live.current.hasStarted && !live.current.isBusy) void run({isAll: false, isRefresh: false});
+	}, [isEnabled, client, run]);
+
+	useEffect(() => () => live.current.controller?.abort(), []);
+
+	const count = useCallback(async () => {
+		const activeClient = clientRef.current;
+		if (!activeClient) return;
+		setState(previous => ({...previous, isCounting: true, error: undefined}));
+		try {
+			let total = 0;
+			for await (const page of activeClient.listHosts({pageSize: 0, details: 'None'})) total += page.hosts.length;
+			setState(previous => ({...previous, counted: total}));
+		} catch (error) {
+			setState(previous => ({...previous, error}));
+		} finally {
+			setState(previous => ({...previous, isCounting: false}));
+		}
+	}, []);
+
+	return {
+		...state,
+		loadNext: useCallback(() => void run({isAll: false, isRefresh: false}), [run]),
+		loadAll: useCallback(() => void run({isAll: true, isRefresh: false}), [run]),
+		stop: useCallback(() => live.current.controller?.abort(), []),
+		refresh: useCallback(() => {
+			if (live.current.isBusy) return;
+			void run({isAll: false, isRefresh: true});
+		}, [run]),
+		count: useCallback(() => void count(), [count]),
+	};
+}

@@ -1,0 +1,189 @@
+import React, {createContext, useCallback, useContext, useEffect, useMemo, useRef, useState} from 'react';
+import type {ApiFunction, QualysClient, RateLimit} from '../api/types.js';
+
+/** Where the session is. `expired` = the server ended it and one automatic re-login failed. */
+export type SessionStatus = 'logged-out' | 'logging-in' | 'active' | 'expired' | 'logging-out';
+
+/** What the login form hands over. The password goes to the client and nowhere else. */
+export interface LoginRequest {
+	/** A platform id (`US1`) or `custom`. */
+	readonly platform: string;
+	/** The custom base URL when platform is `custom`. */
+	readonly apiUrl?: string;
+	readonly username: string;
+	readonly password: string;
+}
+
+/** Makes a client for a login request; throws a typed error for a bad platform or URL. */
+export type ClientFactory = (request: LoginRequest) => QualysClient;
+
+/** Lets the process edge reach the live client, so every exit path can log it out. */
+export interface SessionHolder {
+	client?: QualysClient;
+}
+
+/** A failure the screens show as "what happened — what to do". */
+export interface SessionMessage {
+	readonly message: string;
+	readonly hint?: string;
+}
+
+export interface SessionValue {
+	readonly status: SessionStatus;
+	/** Present from the first login on; screens never create clients. */
+	readonly client?: QualysClient;
+	readonly username?: string;
+	/** `US1`, `DEMO`, or the host of a custom URL. */
+	readonly platformLabel?: string;
+	readonly authMode?: QualysClient['authMode'];
+	readonly sessionStartedAt?: number;
+	/** The latest limit reading per API function, updated the instant a response arrives. */
+	readonly quota: ReadonlyMap<ApiFunction, RateLimit>;
+	/** Calls made this session per API function. */
+	readonly calls: ReadonlyMap<ApiFunction, number>;
+	/** Why the last login failed, or why the session ended. */
+	readonly error?: unknown;
+	readonly isInsecure: boolean;
+	login(request: LoginRequest): Promise<boolean>;
+	logout(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue | undefined>(undefined);
+
+export interface SessionProviderProps {
+	readonly createClient: ClientFactory;
+	readonly holder?: SessionHolder;
+	readonly isInsecure?: boolean;
+	/** Label for a platform id: `US1` stays `US1`, `custom` becomes the URL's host. */
+	readonly labelFor?: (request: LoginRequest) => string;
+	readonly children: React.ReactNode;
+}
+
+const defaultLabel = (request: LoginRequest) =>
+	request.platform === 'custom' && request.apiUrl ? safeHost(request.apiUrl) : request.platform;
+
+function safeHost(url: string): string {
+	try {
+		return new URL(url).host;
+	} catch {
+		return 'custom';
+	}
+}
+
+/**
+ * Owns the one Qualys session of the program: creates the client at login, mirrors its events
+ * (limit readings, calls, session expiry) into React state, and logs out. Every screen reads it
+ * through `useSession()`.
+ */
+export function SessionProvider({createClient, holder, isInsecure = false, labelFor = defaultLabel, children}: SessionProviderProps) {
+	const [status, setStatus] = useState<SessionStatus>('logged-out');
+	const [client, setClient] = useState<QualysClient>();
+	const [label, setLabel] = useState<string>();
+	const [error, setError] = useState<unknown>();
+	const [quota, setQuota] = useState<ReadonlyMap<ApiFunction, RateLimit>>(new Map());
+	const [calls, setCalls] = useState<ReadonlyMap<ApiFunction, number>>(new Map());
+	const [startedAt, setStartedAt] = useState<number>();
+	const unsubscribe = useRef<(() => void) | undefined>(undefined);
+
+	const attach = useCallback((next: QualysClient) => {
+		unsubscribe.current?.();
+		unsubscribe.current = next.subscribe(event => {
+			switch (event.type) {
+				case 'rate-limit': {
+					setQuota(previous => new Map(previous).set(event.reading.api, event.reading));
+					break;
+				}
+
+				case 'call': {
+					setCalls(new Map(next.callCounts()));
+					break;
+				}
+
+				case 'session': {
+					if (event.state === 'expired') {
+						setStatus('expired');
+						setError({message: 'The session ended and logging in again failed', hint: 'log in again; your screens are kept'});
+					} else if (event.state === 'active') {
+						setStartedAt(next.sessionStartedAt);
+					}
+
+					break;
+				}
+			}
+		});
+	}, []);
+
+	useEffect(() => () => unsubscribe.current?.(), []);
+
+	const login = useCallback(
+		async (request: LoginRequest) => {
+			setStatus('logging-in');
+			setError(undefined);
+			let next: QualysClient;
+			try {
+				next = createClient(request);
+			} catch (error_) {
+				setError(error_);
+				setStatus('logged-out');
+				return false;
+			}
+
+			attach(next);
+			try {
+				await next.login();
+			} catch (error_) {
+				setError(error_);
+				setStatus(previous => (previous === 'logging-in' ? 'logged-out' : previous));
+				return false;
+			}
+
+			// A new login replaces the old client: log the old one out so sessions never pile up.
+			const previous = holder?.client;
+			if (previous && previous !== next) void previous.logout({timeoutMs: 3000});
+			if (holder) holder.client = next;
+			setClient(next);
+			setLabel(labelFor(request));
+			setStartedAt(next.sessionStartedAt ?? Date.now());
+			setQuota(new Map(next.rateLimits()));
+			setCalls(new Map(next.callCounts()));
+			setStatus('active');
+			return true;
+		},
+		[attach, createClient, holder, labelFor],
+	);
+
+	const logout = useCallback(async () => {
+		const current = holder?.client ?? client;
+		if (!current) return;
+		setStatus('logging-out');
+		await current.logout({timeoutMs: 3000});
+		setStatus('logged-out');
+	}, [client, holder]);
+
+	const value = useMemo<SessionValue>(
+		() => ({
+			status,
+			client,
+			username: client?.username,
+			platformLabel: label,
+			authMode: client?.authMode,
+			sessionStartedAt: startedAt,
+			quota,
+			calls,
+			error,
+			isInsecure,
+			login,
+			logout,
+		}),
+		[status, client, label, startedAt, quota, calls, error, isInsecure, login, logout],
+	);
+
+	return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+/** The shared session. Throws when used outside `<SessionProvider>`: that is a programming error. */
+export function useSession(): SessionValue {
+	const value = useContext(SessionContext);
+	if (!value) throw new Error('useSession() must be used inside <SessionProvider>');
+	return value;
+}

@@ -1,0 +1,84 @@
+import process from 'node:process';
+import {render} from 'ink';
+import React from 'react';
+import {createQualysClient} from './api/client.js';
+import {resolveBaseUrl} from './api/platforms.js';
+import {App} from './app.js';
+import {insecureWarning, startDemoServer, type DemoServer} from './connection.js';
+import type {LoginRequest, SessionHolder} from './hooks/use-session.js';
+import {enterFullscreen, onTerminate} from './lib/fullscreen.js';
+import type {CliOptions} from './options.js';
+import {version} from './version.js';
+
+/** How long logging out may take on the way out; quitting never hangs on a dead network. */
+const logoutTimeoutMs = 2500;
+
+/**
+ * The interactive UI: full screen on the alternate screen, the login form, the screens. Every way
+ * out — `q`, Ctrl+C, SIGTERM, SIGHUP, a crash — logs the session out first (bounded), then
+ * restores the terminal. Does not return: the teardown exits the process.
+ */
+export async function runInteractive(options: CliOptions): Promise<number> {
+	let demo: DemoServer | undefined;
+	if (options.isDemo) demo = await startDemoServer();
+	// Said before the alternate screen, so it is still on the terminal after the program ends.
+	if (options.isInsecure) process.stderr.write(`${insecureWarning}\n`);
+
+	const holder: SessionHolder = {};
+	const createClient = (request: LoginRequest) =>
+		createQualysClient({
+			baseUrl: demo ? demo.target.baseUrl : resolveBaseUrl({platform: request.platform === 'custom' ? undefined : request.platform, apiUrl: request.apiUrl}),
+			credentials: {username: request.username, password: request.password},
+			authMode: options.authMode,
+			apiVersion: options.apiVersion,
+			timeoutMs: options.timeoutSec * 1000,
+			insecure: options.isInsecure,
+			version,
+		});
+
+	const screen = enterFullscreen(process.stdout);
+	let quitRequests = 0;
+	const onQuit = () => {
+		quitRequests += 1;
+		// A second Ctrl+C while logging out: the operator wants out now.
+		if (quitRequests > 1) {
+			app.unmount();
+			screen.leave();
+			process.exit(130);
+		}
+
+		void terminator.shutdown('exit');
+	};
+
+	const app = render(
+		<App
+			createClient={createClient}
+			holder={holder}
+			isInsecure={options.isInsecure}
+			demo={demo ? {url: demo.target.baseUrl, username: demo.username, password: demo.password} : undefined}
+			initialPlatform={options.platform}
+			initialApiUrl={options.apiUrl}
+			initialUsername={demo ? demo.username : options.username}
+			pageSize={options.pageSize}
+			onQuit={onQuit}
+		/>,
+		{exitOnCtrlC: false, patchConsole: false, maxFps: 60, incrementalRendering: true},
+	);
+
+	const terminator = onTerminate(
+		async () => {
+			await holder.client?.logout({timeoutMs: logoutTimeoutMs});
+			await demo?.simulator.close();
+		},
+		{screen, app, timeoutMs: logoutTimeoutMs + 500},
+	);
+
+	try {
+		await app.waitUntilExit();
+		await terminator.shutdown('exit');
+	} catch (error) {
+		await terminator.shutdown('error', error);
+	}
+
+	return 0;
+}

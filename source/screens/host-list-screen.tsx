@@ -1,0 +1,202 @@
+import React, {useCallback, useState} from 'react';
+import type {Host} from '../api/types.js';
+import {DetailView, type DetailField} from '../components/detail-view.js';
+import {ListView, type Confirmation} from '../components/list-view.js';
+import {useHostPages} from '../hooks/use-host-pages.js';
+import {useSession} from '../hooks/use-session.js';
+import type {Column} from '../lib/column.js';
+import {describeError} from '../lib/describe-error.js';
+import {formatCount, formatSeconds} from '../lib/format.js';
+
+const lastScan = (host: Host) => host.lastVmScanned ?? host.lastVulnScan;
+
+/** Host columns; the lowest priority goes first when the terminal is narrow. */
+export const hostColumns: readonly Column<Host>[] = [
+	{key: 'id', header: 'ID', width: 9, priority: 90, align: 'right', value: host => host.id, sortValue: host => Number(host.id)},
+	{key: 'ip', header: 'IP', width: 15, priority: 100, value: host => host.ip ?? host.ipv6 ?? ''},
+	{key: 'dns', header: 'DNS', width: {min: 12, max: 48, flex: 3}, priority: 80, value: host => host.dns ?? host.fqdn ?? ''},
+	{key: 'netbios', header: 'NetBIOS', width: {min: 8, max: 16, flex: 1}, priority: 40, value: host => host.netbios ?? ''},
+	{key: 'os', header: 'OS', width: {min: 12, max: 40, flex: 2}, priority: 70, value: host => host.os ?? ''},
+	{key: 'tracking', header: 'Tracking', width: 8, priority: 30, value: host => host.trackingMethod ?? ''},
+	{key: 'last-scan', header: 'Last scan', width: 10, priority: 50, value: host => lastScan(host)?.slice(0, 10) ?? '', sortValue: host => lastScan(host) ?? ''},
+];
+
+const getHostKey = (host: Host) => host.id;
+
+/** Every field of a host, for the detail view. */
+export function hostFields(host: Host): DetailField[] {
+	return [
+		['ID', host.id],
+		['Asset ID', host.assetId],
+		['IP', host.ip],
+		['IPv6', host.ipv6],
+		['DNS', host.dns],
+		['FQDN', host.fqdn],
+		['NetBIOS', host.netbios],
+		['OS', host.os],
+		['OS CPE', host.osCpe],
+		['Tracking', host.trackingMethod],
+		['Network ID', host.networkId],
+		['QG host ID', host.qgHostId],
+		['Cloud provider', host.cloudProvider],
+		['Cloud resource', host.cloudResourceId],
+		['EC2 instance', host.ec2InstanceId],
+		['Tags', host.tags?.map(tag => tag.name).join(', ')],
+		['Last VM scan', host.lastVmScanned],
+		['Last VM scan took', host.lastVmScannedDuration === undefined ? undefined : formatSeconds(host.lastVmScannedDuration)],
+		['Last auth. VM scan', host.lastVmAuthScanned],
+		['Last vuln. scan', host.lastVulnScan],
+		['Last compliance', host.lastComplianceScan],
+		['Owner', host.owner],
+		['Asset groups', host.assetGroupIds?.join(', ')],
+		['User defined', host.userDefined?.filter(Boolean).join(' · ')],
+		['Comments', host.comments],
+	];
+}
+
+export interface HostListScreenProps {
+	readonly isActive: boolean;
+	readonly width: number;
+	readonly height: number;
+	/** `truncation_limit`. @default 1000 */
+	readonly pageSize?: number;
+	readonly onCapturesText?: (isCapturing: boolean) => void;
+}
+
+/**
+ * Hosts, page by page: page 1 when the screen is first opened, the next page only when the
+ * selection nears the end of what is loaded (one call each), or everything with `L` after a
+ * confirmation that says what it will cost. Truncation is never silent.
+ */
+export function HostListScreen({isActive, width, height, pageSize = 1000, onCapturesText}: HostListScreenProps) {
+	const session = useSession();
+	const [wasOpened, setWasOpened] = useState(false);
+	if (isActive && !wasOpened) setWasOpened(true);
+	const pages = useHostPages({client: session.client, pageSize, isEnabled: wasOpened && session.status === 'active'});
+	const [isConfirming, setIsConfirming] = useState(false);
+	const [notice, setNotice] = useState<string>();
+	const [details, setDetails] = useState<ReadonlyMap<string, Host>>(new Map());
+	const [detailState, setDetailState] = useState<{id: string; isLoading: boolean; error?: unknown}>();
+
+	const onSelectionMove = useCallback(
+		(selected: number, viewLength: number, tableHeight: number) => {
+			if (!pages.isComplete && !pages.isLoading && selected >= viewLength - tableHeight) pages.loadNext();
+		},
+		[pages],
+	);
+
+	const quota = session.quota.get('host-list');
+	const remaining = quota?.remaining;
+	const callsLeft = remaining === undefined ? 'calls left unknown' : `${formatCount(remaining)} of ${formatCount(quota?.limit)} host-list calls left`;
+	let question: string;
+	if (pages.counted !== undefined) {
+		const missing = Math.max(0, pages.counted - pages.hosts.length);
+		const calls = Math.ceil(missing / pageSize);
+		question = `Load all: ${formatCount(missing)} more hosts = ${formatCount(calls)} call${calls === 1 ? '' : 's'}; ${callsLeft}. y loads · n cancels`;
+	} else {
+		question = `Load all remaining pages? 1 call per ${formatCount(pageSize)} hosts, total unknown; ${callsLeft}. y loads · c counts first (1 call) · n cancels`;
+	}
+
+	const confirmation: Confirmation | undefined = isConfirming
+		? {
+				question: pages.isCounting ? 'Counting hosts (1 call, IDs only)…' : question,
+				onYes: () => {
+					setIsConfirming(false);
+					setNotice(undefined);
+					pages.loadAll();
+				},
+				onNo: () => setIsConfirming(false),
+				extra: pages.counted === undefined && !pages.isCounting ? {key: 'c', label: 'count first', run: pages.count} : undefined,
+			}
+		: undefined;
+
+	const handlers = {
+		refresh: () => {
+			setNotice(undefined);
+			pages.refresh();
+		},
+		'load-all': () => {
+			if (pages.isComplete) setNotice('All hosts are loaded already');
+			else if (!pages.isLoading) setIsConfirming(true);
+		},
+		...(pages.isLoading
+			? {
+					'stop-loading': () => {
+						pages.stop();
+						setNotice('Stopped loading: the hosts that arrived are kept; L or moving to the end loads more');
+					},
+				}
+			: {}),
+	};
+
+	const detailHandlers = {
+		'fetch-details': () => {
+			const id = detailState?.id;
+			if (!id || !session.client || detailState?.isLoading) return;
+			setDetailState({id, isLoading: true});
+			session.client.getHost(id).then(
+				host => {
+					if (host) setDetails(previous => new Map(previous).set(id, host));
+					setDetailState({id, isLoading: false, error: host ? undefined : {message: `Host ${id} is no longer in the host list`}});
+				},
+				(error: unknown) => setDetailState({id, isLoading: false, error}),
+			);
+		},
+	};
+
+	const summary = pages.isComplete
+		? `${formatCount(pages.hosts.length)} hosts (all)`
+		: pages.hosts.length === 0 && pages.isLoading
+			? 'loading the first page…'
+			: `${formatCount(pages.hosts.length)} hosts loaded · more available`;
+	const activity = pages.isLoadingAll
+		? `loading all: page ${pages.pagesLoaded + 1} (Esc stops)`
+		: pages.isLoading && pages.hosts.length > 0
+			? `loading page ${pages.pagesLoaded + 1}…`
+			: pages.isCounting
+				? 'counting…'
+				: undefined;
+	const error = detailState?.error ?? pages.error;
+	const message = error ? describeError(error) : notice ? {message: notice, tone: 'info' as const} : pages.counted !== undefined && !isConfirming ? {message: `${formatCount(pages.counted)} hosts in all`, tone: 'info' as const} : undefined;
+
+	return (
+		<ListView
+			title="Hosts"
+			summary={summary}
+			isStale={pages.isStale}
+			activity={activity}
+			columns={hostColumns}
+			rows={pages.hosts}
+			getRowKey={getHostKey}
+			width={width}
+			height={height}
+			isActive={isActive}
+			scopes={['hosts']}
+			handlers={handlers}
+			detailHandlers={detailHandlers}
+			onOpen={host => setDetailState({id: host.id, isLoading: false})}
+			renderDetail={(host, size) => {
+				const full = details.get(host.id);
+				return (
+					<DetailView
+						title={`Host ${host.id} · ${host.dns ?? host.ip ?? ''}`}
+						subtitle={
+							detailState?.isLoading
+								? 'Fetching full details (1 call)…'
+								: full
+									? 'Full details (details=All)'
+									: 'Basic details from the list · d fetches full details (1 host-list call)'
+						}
+						fields={hostFields(full ?? host)}
+						{...size}
+					/>
+				);
+			}}
+			onSelectionMove={onSelectionMove}
+			message={message}
+			confirmation={confirmation}
+			onCapturesText={onCapturesText}
+			emptyText={pages.isLoading ? 'Loading hosts…' : pages.error ? 'No hosts loaded — r tries again' : 'No hosts in this subscription (or none visible to this user)'}
+		/>
+	);
+}
