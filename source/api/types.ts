@@ -142,6 +142,11 @@ export interface ListHostsOptions {
 	readonly details?: HostDetails;
 	/** Extra host-list parameters (`ips`, `ids`, `os_pattern`, `show_tags`, ...), sent as given. */
 	readonly filters?: Readonly<Record<string, string>>;
+	/**
+	 * Resume a listing at a next-page URL a previous listing returned (`HostPage.nextUrl`), e.g. after
+	 * a new login. Checked like any next-page URL (same origin as the server); the other options are ignored.
+	 */
+	readonly startUrl?: string;
 	readonly signal?: AbortSignal;
 }
 

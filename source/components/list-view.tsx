@@ -87,12 +87,21 @@ export function ListView<Row>(props: ListViewProps<Row>) {
 		onCapturesText?.(isActive && (isFiltering || confirmation !== undefined));
 	}, [isActive, isFiltering, confirmation, onCapturesText]);
 
+	// Only a move the operator made asks for more rows: a page arriving, a filter or a sort that
+	// shifts the selection must never chain into further calls.
+	const isUserMove = useRef(false);
+	const moveBy = (type: 'select-next' | 'select-previous' | 'page-down' | 'page-up' | 'half-page-down' | 'half-page-up' | 'select-first' | 'select-last') => () => {
+		isUserMove.current = true;
+		dispatch({type});
+	};
+
 	const onSelectionMove = props.onSelectionMove;
 	useEffect(() => {
+		if (!isUserMove.current) return;
+		isUserMove.current = false;
 		onSelectionMove?.(state.selected, view.length, bodyHeight(tableHeight));
-		// Only a move of the selection asks for more rows: a page arriving must not chain into the next.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [state.selected]);
+	}, [state.selected, state.offset]);
 
 	const listScopes: KeyScope[] = confirmation ? ['confirm'] : isDetail ? [...(props.detailScopes ?? []), 'detail', 'global'] : [...scopes, 'list', 'global'];
 
@@ -104,14 +113,14 @@ export function ListView<Row>(props: ListViewProps<Row>) {
 			: isDetail
 				? {back: () => setDetailKey(undefined), ...props.detailHandlers}
 				: {
-						'move-down': () => dispatch({type: 'select-next'}),
-						'move-up': () => dispatch({type: 'select-previous'}),
-						'page-down': () => dispatch({type: 'page-down'}),
-						'page-up': () => dispatch({type: 'page-up'}),
-						'half-page-down': () => dispatch({type: 'half-page-down'}),
-						'half-page-up': () => dispatch({type: 'half-page-up'}),
-						first: () => dispatch({type: 'select-first'}),
-						last: () => dispatch({type: 'select-last'}),
+						'move-down': moveBy('select-next'),
+						'move-up': moveBy('select-previous'),
+						'page-down': moveBy('page-down'),
+						'page-up': moveBy('page-up'),
+						'half-page-down': moveBy('half-page-down'),
+						'half-page-up': moveBy('half-page-up'),
+						first: moveBy('select-first'),
+						last: moveBy('select-last'),
 						filter: () => dispatch({type: 'start-filter'}),
 						sort: table.cycleSort,
 						'reverse-sort': () => dispatch({type: 'reverse-sort'}),

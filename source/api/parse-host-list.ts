@@ -1,0 +1,131 @@
+import {ParseError} from './errors.js';
+import type {Host, HostTag} from './types.js';
+import {childNode, childNodes, type XmlNode, type XmlValue} from './xml.js';
+
+/** A HOST_LIST_OUTPUT page mapped to domain records. */
+export interface ParsedHostList {
+	readonly hosts: Host[];
+	readonly datetime?: string;
+	/** WARNING/URL when WARNING/CODE is 1980, trimmed; undefined on the last page. */
+	readonly nextUrl?: string;
+}
+
+// Plain string children copied as-is, element name → Host field. A table instead of a chain of
+// ifs keeps the per-host loop short; only present fields are stored.
+const STRING_FIELDS: ReadonlyArray<readonly [string, string]> = [
+	['ASSET_ID', 'assetId'],
+	['IP', 'ip'],
+	['IPV6', 'ipv6'],
+	['TRACKING_METHOD', 'trackingMethod'],
+	['NETWORK_ID', 'networkId'],
+	['DNS', 'dns'],
+	['NETBIOS', 'netbios'],
+	['OS', 'os'],
+	['OS_CPE', 'osCpe'],
+	['QG_HOSTID', 'qgHostId'],
+	['CLOUD_PROVIDER', 'cloudProvider'],
+	['CLOUD_RESOURCE_ID', 'cloudResourceId'],
+	['EC2_INSTANCE_ID', 'ec2InstanceId'],
+	['LAST_VULN_SCAN_DATETIME', 'lastVulnScan'],
+	['LAST_VM_SCANNED_DATE', 'lastVmScanned'],
+	['LAST_VM_AUTH_SCANNED_DATE', 'lastVmAuthScanned'],
+	['LAST_COMPLIANCE_SCAN_DATETIME', 'lastComplianceScan'],
+	['OWNER', 'owner'],
+	['COMMENTS', 'comments'],
+];
+
+// ID_SET ranges are expanded; a range wider than this is not a host list we can hold in a TUI.
+const MAX_RANGE = 1_000_000;
+
+/**
+ * Maps a parsed HOST_LIST_OUTPUT document (qualys-api.md §4): HOST_LIST > HOST*, or ID_SET > ID*
+ * (details=None; hosts with only `id`), or neither (no hosts). Throws ParseError when the root is
+ * not HOST_LIST_OUTPUT or a host has no ID.
+ */
+export function parseHostList(document: XmlNode): ParsedHostList {
+	const output = childNode(document, 'HOST_LIST_OUTPUT');
+	if (!output) throw new ParseError('The response is not a host list.', {hint: 'Check the API URL; the server answered with another document.'});
+	const response = childNode(output, 'RESPONSE');
+	const hosts: Host[] = [];
+	const hostList = childNode(response, 'HOST_LIST');
+	if (hostList) {
+		const list = hostList.HOST as readonly XmlValue[] | undefined;
+		if (list) for (let i = 0; i < list.length; i++) hosts.push(mapHost(list[i] as XmlNode));
+	}
+	const idSet = childNode(response, 'ID_SET');
+	if (idSet) {
+		const ids = idSet.ID as readonly XmlValue[] | undefined;
+		if (ids) for (let i = 0; i < ids.length; i++) hosts.push({id: ids[i] as string});
+		const ranges = idSet.ID_RANGE as readonly XmlValue[] | undefined;
+		if (ranges) for (const range of ranges) expandRange(range as string, hosts);
+	}
+	let nextUrl: string | undefined;
+	for (const warning of childNodes(response, 'WARNING')) {
+		const url = warning.URL;
+		if (warning.CODE === '1980' && typeof url === 'string' && url.trim() !== '') nextUrl = url.trim();
+	}
+	const datetime = response?.DATETIME;
+	return {hosts, datetime: typeof datetime === 'string' ? datetime : undefined, nextUrl};
+}
+
+/** Maps one parsed HOST element; hot path — no spreads, no regexes. */
+export function mapHost(node: XmlNode): Host {
+	const id = node.ID;
+	if (typeof id !== 'string' || id === '') throw new ParseError('A host in the host list has no ID.', {hint: 'Report the response to the maintainers.'});
+	const host: Record<string, unknown> = {id};
+	for (let i = 0; i < STRING_FIELDS.length; i++) {
+		const [element, field] = STRING_FIELDS[i];
+		const value = node[element];
+		if (typeof value === 'string' && value !== '') host[field] = value;
+	}
+	const dnsData = node.DNS_DATA;
+	if (dnsData !== undefined && typeof dnsData === 'object') {
+		const fqdn = (dnsData as XmlNode).FQDN;
+		if (typeof fqdn === 'string' && fqdn !== '') host.fqdn = fqdn;
+	}
+	const duration = node.LAST_VM_SCANNED_DURATION;
+	if (typeof duration === 'string' && duration !== '') {
+		const seconds = Number(duration);
+		if (Number.isFinite(seconds)) host.lastVmScannedDuration = seconds;
+	}
+	const tags = node.TAGS;
+	if (tags !== undefined && typeof tags === 'object') {
+		const list = (tags as XmlNode).TAG as readonly XmlValue[] | undefined;
+		if (list) {
+			const mapped: HostTag[] = [];
+			for (let i = 0; i < list.length; i++) {
+				const tag = list[i] as XmlNode;
+				const name = tag.NAME;
+				const tagId = tag.TAG_ID;
+				mapped.push(typeof tagId === 'string' ? {id: tagId, name: typeof name === 'string' ? name : ''} : {name: typeof name === 'string' ? name : ''});
+			}
+			host.tags = mapped;
+		}
+	}
+	const userDef = node.USER_DEF;
+	if (userDef !== undefined && typeof userDef === 'object') {
+		const values: string[] = [];
+		for (const key of ['VALUE_1', 'VALUE_2', 'VALUE_3']) {
+			const value = (userDef as XmlNode)[key];
+			values.push(typeof value === 'string' ? value : '');
+		}
+		host.userDefined = values;
+	}
+	const groups = node.ASSET_GROUP_IDS;
+	if (typeof groups === 'string' && groups !== '') host.assetGroupIds = groups.split(',').map(group => group.trim());
+	return host as unknown as Host;
+}
+
+function expandRange(range: string, hosts: Host[]): void {
+	const dash = range.indexOf('-');
+	if (dash === -1) {
+		hosts.push({id: range});
+		return;
+	}
+	const first = Number(range.slice(0, dash));
+	const last = Number(range.slice(dash + 1));
+	if (!Number.isSafeInteger(first) || !Number.isSafeInteger(last) || last < first || last - first > MAX_RANGE) {
+		throw new ParseError('The host list contains an ID range that cannot be read.', {hint: 'Request details other than None.'});
+	}
+	for (let id = first; id <= last; id++) hosts.push({id: String(id)});
+}
