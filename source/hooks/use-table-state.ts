@@ -1,0 +1,199 @@
+// Selection, scrolling, filter and sort for a list screen: a pure reducer (tableReducer) plus a
+// hook that memoises the filtered, sorted view so a cursor move never re-filters 100k rows.
+import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
+import {applyView, createFilterCache} from '../lib/apply-view.js';
+import type {Column} from '../lib/column.js';
+
+/** The state of one list. `selected` and `offset` index the visible (filtered, sorted) rows. */
+export interface TableState {
+	readonly selected: number;
+	/** First visible row. */
+	readonly offset: number;
+	/** Rows that fit on screen (the table body, header excluded). */
+	readonly height: number;
+	/** How many rows the view has now; kept here so moves can clamp. */
+	readonly rowCount: number;
+	readonly filter: string;
+	/** Whether the filter line has the keyboard. */
+	readonly isFiltering: boolean;
+	readonly sortKey?: string;
+	readonly isDescending: boolean;
+}
+
+/** Everything a list can be asked to do. */
+export type TableAction =
+	| {readonly type: 'select-next'}
+	| {readonly type: 'select-previous'}
+	| {readonly type: 'page-down'}
+	| {readonly type: 'page-up'}
+	| {readonly type: 'half-page-down'}
+	| {readonly type: 'half-page-up'}
+	| {readonly type: 'select-first'}
+	| {readonly type: 'select-last'}
+	| {readonly type: 'select-index'; readonly index: number}
+	| {readonly type: 'start-filter'}
+	| {readonly type: 'set-filter'; readonly filter: string}
+	/** Leave the filter line, keeping the filter. */
+	| {readonly type: 'stop-filter'}
+	| {readonly type: 'clear-filter'}
+	/** Sort by the next of `keys` (the sortable columns); after the last, back to the server's order. */
+	| {readonly type: 'cycle-sort'; readonly keys: readonly string[]}
+	| {readonly type: 'set-sort'; readonly sortKey?: string; readonly isDescending?: boolean}
+	| {readonly type: 'reverse-sort'}
+	| {readonly type: 'set-height'; readonly height: number}
+	/** The view changed (rows arrived, filter or sort): new count and where the selected row went. */
+	| {readonly type: 'rows-changed'; readonly rowCount: number; readonly selected?: number};
+
+/** A state with nothing selected yet and no filter or sort. */
+export function initialTableState(options: {readonly height?: number; readonly sortKey?: string; readonly isDescending?: boolean} = {}): TableState {
+	return {
+		selected: 0,
+		offset: 0,
+		height: Math.max(1, options.height ?? 10),
+		rowCount: 0,
+		filter: '',
+		isFiltering: false,
+		sortKey: options.sortKey,
+		isDescending: options.isDescending ?? false,
+	};
+}
+
+/** Move the selection to `index` (clamped) and scroll just enough to keep it on screen. */
+function moveTo(state: TableState, index: number): TableState {
+	const last = state.rowCount - 1;
+	const selected = last < 0 ? 0 : Math.min(Math.max(0, index), last);
+	let offset = state.offset;
+	if (selected < offset) offset = selected;
+	if (selected >= offset + state.height) offset = selected - state.height + 1;
+	offset = Math.min(Math.max(0, offset), Math.max(0, state.rowCount - state.height));
+	if (selected === state.selected && offset === state.offset) return state;
+	return {...state, selected, offset};
+}
+
+/** Scroll the window by `delta` rows and move the selection by the same amount (vim's Ctrl+D/U, PgDn/PgUp). */
+function scrollBy(state: TableState, delta: number): TableState {
+	const maxOffset = Math.max(0, state.rowCount - state.height);
+	const offset = Math.min(Math.max(0, state.offset + delta), maxOffset);
+	return moveTo({...state, offset}, state.selected + delta);
+}
+
+/** The pure reducer behind {@link useTableState}. Returns the same object when nothing changed. */
+export function tableReducer(state: TableState, action: TableAction): TableState {
+	switch (action.type) {
+		case 'select-next':
+			return moveTo(state, state.selected + 1);
+		case 'select-previous':
+			return moveTo(state, state.selected - 1);
+		case 'page-down':
+			return scrollBy(state, state.height);
+		case 'page-up':
+			return scrollBy(state, -state.height);
+		case 'half-page-down':
+			return scrollBy(state, Math.max(1, Math.floor(state.height / 2)));
+		case 'half-page-up':
+			return scrollBy(state, -Math.max(1, Math.floor(state.height / 2)));
+		case 'select-first':
+			return moveTo(state, 0);
+		case 'select-last':
+			return moveTo(state, state.rowCount - 1);
+		case 'select-index':
+			return moveTo(state, action.index);
+		case 'start-filter':
+			return state.isFiltering ? state : {...state, isFiltering: true};
+		case 'set-filter':
+			return action.filter === state.filter ? state : {...state, filter: action.filter};
+		case 'stop-filter':
+			return state.isFiltering ? {...state, isFiltering: false} : state;
+		case 'clear-filter':
+			return state.filter === '' && !state.isFiltering ? state : {...state, filter: '', isFiltering: false};
+		case 'cycle-sort': {
+			const index = state.sortKey === undefined ? -1 : action.keys.indexOf(state.sortKey);
+			const sortKey = index + 1 < action.keys.length ? action.keys[index + 1] : undefined;
+			return {...state, sortKey, isDescending: false};
+		}
+		case 'set-sort':
+			return {...state, sortKey: action.sortKey, isDescending: action.isDescending ?? false};
+		case 'reverse-sort':
+			return {...state, isDescending: !state.isDescending};
+		case 'set-height': {
+			const height = Math.max(1, Math.floor(action.height));
+			return height === state.height ? state : moveTo({...state, height}, state.selected);
+		}
+		case 'rows-changed':
+			return moveTo({...state, rowCount: Math.max(0, action.rowCount)}, action.selected ?? state.selected);
+	}
+}
+
+/** Options of {@link useTableState}. */
+export interface UseTableStateOptions<Row> {
+	/** All rows, as loaded. Pass a stable array: a new array means "rows changed" and re-filters. */
+	readonly rows: readonly Row[];
+	/** Pass a stable (module-level or memoised) array: the filter cache is rebuilt when it changes. */
+	readonly columns: readonly Column<Row>[];
+	readonly getRowKey: (row: Row) => string;
+	/** Body lines available (the table's height minus its header). */
+	readonly height: number;
+	readonly initialSortKey?: string;
+}
+
+/** What {@link useTableState} gives a screen. */
+export interface UseTableStateResult<Row> {
+	readonly state: TableState;
+	readonly dispatch: (action: TableAction) => void;
+	/** The filtered, sorted rows: give these to ResourceTable. */
+	readonly view: readonly Row[];
+	readonly selectedRow: Row | undefined;
+	/** Cycle the sort through the sortable columns. */
+	readonly cycleSort: () => void;
+}
+
+/**
+ * State for one list screen. The view is recomputed only when rows, columns, filter or sort
+ * change; afterwards the selection follows the same row (by key) when it is still visible.
+ * `dispatch` is stable, so key handlers can use it without stale closures.
+ */
+export function useTableState<Row>(options: UseTableStateOptions<Row>): UseTableStateResult<Row> {
+	const {rows, columns, getRowKey, height, initialSortKey} = options;
+	const [state, dispatch] = useReducer(tableReducer, {height, sortKey: initialSortKey}, initialTableState);
+	const filterCache = useMemo(() => {
+		void columns;
+		return createFilterCache();
+	}, [columns]);
+	const view = useMemo(
+		() => applyView(rows, {columns, filter: state.filter, sortKey: state.sortKey, isDescending: state.isDescending, filterCache}),
+		[rows, columns, state.filter, state.sortKey, state.isDescending, filterCache],
+	);
+	const selectedRow = state.selected < view.length ? view[state.selected] : undefined;
+
+	// The view and selection of the last commit, to find the selected row again in a new view.
+	const lastRef = useRef({view, selected: state.selected});
+	const getRowKeyRef = useRef(getRowKey);
+	getRowKeyRef.current = getRowKey;
+
+	useEffect(() => {
+		const last = lastRef.current;
+		let selected: number | undefined;
+		const lastRow = last.view[last.selected];
+		if (last.view !== view && lastRow !== undefined) {
+			const key = getRowKeyRef.current(lastRow);
+			// O(n) once per view change (a page of hosts arriving, a filter keystroke), never per keypress.
+			const index = view.findIndex((row) => getRowKeyRef.current(row) === key);
+			if (index >= 0) selected = index;
+		}
+		dispatch({type: 'rows-changed', rowCount: view.length, selected});
+	}, [view]);
+
+	useEffect(() => {
+		dispatch({type: 'set-height', height});
+	}, [height]);
+
+	// Declared after the view effect so that one reads the previous commit's values first.
+	useEffect(() => {
+		lastRef.current = {view, selected: state.selected};
+	});
+
+	const sortableKeys = useMemo(() => columns.filter((column) => column.isSortable !== false).map((column) => column.key), [columns]);
+	const cycleSort = useCallback(() => dispatch({type: 'cycle-sort', keys: sortableKeys}), [sortableKeys]);
+
+	return {state, dispatch, view, selectedRow, cycleSort};
+}
