@@ -89,7 +89,9 @@ export function errorForCode(simple: SimpleReturn, response: Pick<RawResponse, '
 }
 
 function authError(simple: SimpleReturn | undefined, info: RequestInfo): AuthError {
-	return new AuthError('Qualys rejected the username or password.', {
+	// The server's own words ("Bad Login/Password") are what operators search for; keep them.
+	const serverText = simple?.text ? sanitizeServerText(simple.text) : 'Bad Login/Password';
+	return new AuthError(`Qualys rejected the login: ${serverText} (code ${simple?.code ?? 2000}).`, {
 		...info,
 		code: simple?.code ?? (info.status === 401 ? 2000 : undefined),
 		hint: 'Check the username, password and platform; the username encodes the platform.',
