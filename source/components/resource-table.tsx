@@ -95,6 +95,17 @@ function RowLineImpl<Row>({row, layout, isSelected, isFocused}: RowLineProps<Row
 
 const RowLine = memo(RowLineImpl) as typeof RowLineImpl;
 
+/** React keys for the visible rows; a duplicate ID from the server gets a suffix instead of confusing React. */
+function uniqueKeys<Row>(rows: readonly Row[], getRowKey: (row: Row) => string): string[] {
+	const seen = new Set<string>();
+	return rows.map((row, index) => {
+		let key = getRowKey(row);
+		if (seen.has(key)) key = `${key}\u0000${index}`;
+		seen.add(key);
+		return key;
+	});
+}
+
 /**
  * The one list view: a bold, underlined header line and as many rows as fit in `height`.
  * Narrow terminals drop the lowest-priority columns (see {@link layoutColumns}); the selected row
@@ -111,6 +122,7 @@ export function ResourceTable<Row>(props: ResourceTableProps<Row>) {
 	const lines = bodyHeight(height);
 	const offset = visibleOffset({rowCount: rows.length, selectedIndex, bodyHeight: lines, scrollOffset});
 	const visible = rows.slice(offset, offset + lines);
+	const keys = uniqueKeys(visible, getRowKey);
 	return (
 		<Box flexDirection="column" width={width} height={Math.min(height, 1 + Math.max(1, visible.length))} overflow="hidden">
 			<Text wrap="truncate" bold underline>
@@ -123,7 +135,7 @@ export function ResourceTable<Row>(props: ResourceTableProps<Row>) {
 			) : (
 				visible.map((row, index) => (
 					<RowLine
-						key={getRowKey(row)}
+						key={keys[index]}
 						row={row}
 						layout={layout}
 						isSelected={offset + index === selectedIndex}

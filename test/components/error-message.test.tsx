@@ -32,7 +32,10 @@ test('renders one line cut to the width', async () => {
 
 test('ticks the countdown by itself when no time is given', async () => {
 	const app = await render(<ErrorMessage message="Blocked" retryAt={Date.now() + 1500} />);
-	assert.match(app.lastFrame()!, /retry in 2s/);
-	await app.waitForFrame((frame) => frame.includes('retry in 1s'), 3000);
-	await app.unmount();
+	try {
+		assert.match(app.lastFrame()!, /retry in 2s/);
+		await app.waitForFrame((frame) => frame.includes('retry in 1s'), 3000);
+	} finally {
+		await app.unmount();
+	}
 });

@@ -100,3 +100,22 @@ test('keeps the selection visible whatever offset is asked for', () => {
 	assert.equal(visibleOffset({rowCount: 5, selectedIndex: 4, bodyHeight: 10}), 0);
 	assert.equal(visibleOffset({rowCount: 100, selectedIndex: 25, bodyHeight: 10}), 20);
 });
+
+test('shows rows with duplicate IDs without losing any', async () => {
+	const duplicates: readonly Row[] = [
+		{id: '5', ip: '10.0.0.5', os: 'Linux'},
+		{id: '5', ip: '10.0.0.6', os: 'Linux'},
+	];
+	const app = await render(<ResourceTable columns={columns} rows={duplicates} selectedIndex={1} width={52} height={5} getRowKey={getRowKey} />);
+	assert.equal(app.lastFrame()!.split('\n').length, 3);
+	assert.match(app.lastFrame()!, /› +5 10\.0\.0\.6/);
+	await app.unmount();
+});
+
+test('shows the selection without colour and only the header when height is 1', async () => {
+	const app = await render(<ResourceTable columns={columns} rows={rows} selectedIndex={0} width={52} height={1} getRowKey={getRowKey} isFocused={false} />);
+	assert.equal(app.lastFrame(), '      ID IP           OS                   State');
+	await app.rerender(<ResourceTable columns={columns} rows={rows} selectedIndex={2} width={52} height={3} getRowKey={getRowKey} isFocused={false} />);
+	assert.equal(app.lastFrame(), ['      ID IP           OS                   State', '      22 10.0.0.22    Windows Server 2019  ! Error', '›    333 10.0.0.133   Solaris'].join('\n'));
+	await app.unmount();
+});
