@@ -4,7 +4,7 @@
 import type {Key} from 'ink';
 
 /** Where a command applies. A screen activates several scopes, most specific first. */
-export type KeyScope = 'global' | 'list' | 'hosts' | 'scans' | 'limits' | 'detail' | 'login' | 'confirm' | 'help';
+export type KeyScope = 'global' | 'list' | 'hosts' | 'scans' | 'limits' | 'detail' | 'host-detail' | 'login' | 'confirm' | 'help';
 
 /** Every command a key can trigger. */
 export type Command =
@@ -79,7 +79,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	{command: 'load-all', keys: ['L'], description: 'Load all pages', scope: 'hosts', hint: true, hintText: 'load all'},
 	{command: 'stop-loading', keys: ['escape'], description: 'Stop loading', scope: 'hosts'},
 	// detail
-	{command: 'fetch-details', keys: ['d'], description: 'Fetch full details', scope: 'detail', hint: true, hintText: 'full details'},
+	{command: 'fetch-details', keys: ['d'], description: 'Fetch full details', scope: 'host-detail', hint: true, hintText: 'full details'},
 	{command: 'back', keys: ['escape'], description: 'Back to the list', scope: 'detail', hint: true, hintText: 'back'},
 	// limits
 	{command: 'reread-limits', keys: ['r'], description: 'Read the limits again', scope: 'limits', hint: true, hintText: 're-read'},

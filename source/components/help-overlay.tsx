@@ -11,6 +11,7 @@ const SCOPE_TITLES: Readonly<Record<KeyScope, string>> = {
 	scans: 'Scans',
 	limits: 'Limits',
 	detail: 'Details',
+	'host-detail': 'Host details',
 	login: 'Login',
 	confirm: 'Confirm',
 	help: 'Help',

@@ -120,16 +120,23 @@ export function formatFatalError(error: unknown, program = 'qualys-tui'): string
 }
 
 /**
- * Runs `run` and settles within `timeoutMs`: `'done'`, `'failed'` (threw or rejected) or `'timeout'`.
- * Never rejects, so a broken or hanging cleanup cannot stop the exit.
+ * Runs `run` and settles within `timeoutMs`: `'done'`, `'failed'` (threw or rejected), `'timeout'`,
+ * or `'aborted'` when `signal` aborts first. Never rejects, so a broken or hanging cleanup cannot stop the exit.
  */
 export async function settleWithin(
 	run: () => unknown,
 	timeoutMs: number,
-): Promise<'done' | 'failed' | 'timeout'> {
+	signal?: AbortSignal,
+): Promise<'done' | 'failed' | 'timeout' | 'aborted'> {
 	let timer: NodeJS.Timeout | undefined;
-	const timeout = new Promise<'timeout'>(resolve => {
+	let onAbort: (() => void) | undefined;
+	const timeout = new Promise<'timeout' | 'aborted'>(resolve => {
 		timer = setTimeout(resolve, timeoutMs, 'timeout');
+		onAbort = () => {
+			resolve('aborted');
+		};
+
+		signal?.addEventListener('abort', onAbort, {once: true});
 	});
 	const work = (async () => {
 		await run();
@@ -138,7 +145,9 @@ export async function settleWithin(
 	try {
 		return await Promise.race([work, timeout]);
 	} finally {
+		// The timer is cleared rather than unref'd: while cleanup runs, it is what keeps the process alive.
 		clearTimeout(timer);
+		signal?.removeEventListener('abort', onAbort!);
 	}
 }
 
@@ -199,6 +208,18 @@ export function onTerminate(
 		host = process,
 	} = options;
 	let running: Promise<void> | undefined;
+	let hasExited = false;
+	const forced = new AbortController();
+
+	const finish = (code: number) => {
+		if (hasExited) {
+			return;
+		}
+
+		hasExited = true;
+		dispose();
+		exit(code);
+	};
 
 	const restore = () => {
 		try {
@@ -212,15 +233,18 @@ export function onTerminate(
 
 	const shutdown = (reason: TerminateReason, error?: unknown): Promise<void> => {
 		running ??= (async () => {
-			await settleWithin(() => cleanup(reason), timeoutMs);
+			await settleWithin(() => cleanup(reason), timeoutMs, forced.signal);
+			if (hasExited) {
+				return;
+			}
+
 			restore();
 			const terminalGone = reason === 'SIGHUP' || isTerminalGoneError(error);
 			if (error !== undefined && !terminalGone) {
 				safeWrite(stderr, formatFatalError(error, program) + '\n');
 			}
 
-			dispose();
-			exit(exitCodeFor(reason));
+			finish(exitCodeFor(reason));
 		})();
 		return running;
 	};
@@ -229,8 +253,9 @@ export function onTerminate(
 		if (running && signal !== 'SIGHUP') {
 			// The operator insists: skip the rest of the cleanup.
 			restore();
-			dispose();
-			exit(exitCodeFor(signal as TerminateReason));
+			finish(exitCodeFor(signal as TerminateReason));
+			// Only reached when `exit` returns (tests): stop waiting for the cleanup.
+			forced.abort();
 			return;
 		}
 

@@ -173,6 +173,7 @@ export function HostListScreen({isActive, width, height, pageSize = 1000, onCapt
 			isActive={isActive}
 			scopes={['hosts']}
 			handlers={handlers}
+			detailScopes={['host-detail']}
 			detailHandlers={detailHandlers}
 			onOpen={host => setDetailState({id: host.id, isLoading: false})}
 			renderDetail={(host, size) => {

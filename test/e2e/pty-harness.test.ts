@@ -204,6 +204,13 @@ describe('fullscreen app in a real terminal', {concurrency: true}, () => {
 		assert.equal(cleanupLog(), 'cleanup-start SIGHUP\ncleanup-done SIGHUP\n');
 	});
 
+	test('a dropped connection (terminal hung up): cleanup ran, exit 129', async () => {
+		const {session, cleanupLog} = await startApp();
+		session.hangUp();
+		assert.deepEqual(await session.exited, {exitCode: 129, signal: undefined});
+		assert.equal(cleanupLog(), 'cleanup-start SIGHUP\ncleanup-done SIGHUP\n');
+	});
+
 	test('an uncaught error: cleanup ran, one-line message on the main screen, exit 1', async () => {
 		const {session, cleanupLog} = await startApp();
 		await session.press('x');

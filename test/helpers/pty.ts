@@ -109,6 +109,11 @@ export type PtySession = {
 	resize(cols: number, rows: number): void;
 	/** Sends a signal to the program. @default 'SIGTERM' */
 	kill(signal?: NodeJS.Signals): void;
+	/**
+	 * Closes the terminal under the program, like a dropped SSH connection: the kernel hangs up
+	 * the tty (SIGHUP; reads and writes then fail with EIO). The screen keeps its last state.
+	 */
+	hangUp(): void;
 	/** Whether the program switched to the alternate screen buffer (`CSI ? 1049 h`). */
 	isAlternateScreen(): boolean;
 	/** Whether the cursor is shown (DECTCEM, `CSI ? 25 h` / `l`). */
@@ -319,6 +324,12 @@ export function spawnInPty(command: string, args: string[], options: SpawnInPtyO
 		kill(signal = 'SIGTERM') {
 			if (!hasExited) {
 				pty.kill(signal);
+			}
+		},
+		hangUp() {
+			if (!hasExited && !isDisposed) {
+				// UnixTerminal.destroy() (not on IPty) closes the master side, then sends SIGHUP as sshd would.
+				(pty as unknown as {destroy(): void}).destroy();
 			}
 		},
 		isAlternateScreen() {

@@ -19,7 +19,7 @@ export function runCli(args: readonly string[], options: {readonly env?: NodeJS.
 		const env = {...process.env, NO_COLOR: '1', ...options.env};
 		// A developer's own settings must not leak into what the test checks.
 		for (const name of ['QUALYS_API_URL', 'QUALYS_PLATFORM', 'QUALYS_USERNAME', 'QUALYS_PASSWORD', 'HTTPS_PROXY', 'https_proxy']) {
-			if (!options.env || !(name in options.env)) delete env[name];
+			if (!options.env || !(name in options.env)) delete (env as NodeJS.ProcessEnv)[name];
 		}
 
 		const child = spawn(process.execPath, [cliPath, ...args], {env, stdio: ['pipe', 'pipe', 'pipe']});

@@ -141,6 +141,10 @@ describe('settleWithin', () => {
 		}, 100), 'failed');
 		assert.equal(await settleWithin(async () => Promise.reject(new Error('async')), 100), 'failed');
 		assert.equal(await settleWithin(async () => new Promise(() => {}), 10), 'timeout');
+		const controller = new AbortController();
+		const settling = settleWithin(async () => new Promise(() => {}), 60_000, controller.signal);
+		controller.abort();
+		assert.equal(await settling, 'aborted');
 	});
 });
 
