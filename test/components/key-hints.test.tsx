@@ -23,7 +23,7 @@ test('fits the width with whole hints and keeps ? help', () => {
 });
 
 test('renders one line', async () => {
-	const app = await render(<KeyHints scopes={['detail', 'global']} width={80} />);
+	const app = await render(<KeyHints scopes={['host-detail', 'detail', 'global']} width={80} />);
 	assert.equal(app.lastFrame(), 'd full details  Esc back  1-3/Tab screens  q quit  ? help');
 	await app.unmount();
 });
