@@ -103,6 +103,11 @@ export function ListView<Row>(props: ListViewProps<Row>) {
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [state.selected, state.offset]);
 
+	// ErrorMessage puts the `retry in …` countdown after the hint and cuts the line to the width; a
+	// rate-limit hint ("Try again in 1 h 0 min; …") is long enough to push the countdown off a
+	// 100-column line. The hint says the same wait in words, so it gives way to the live countdown.
+	const message = props.message?.retryAt === undefined ? props.message : {...props.message, hint: undefined};
+
 	const listScopes: KeyScope[] = confirmation ? ['confirm'] : isDetail ? [...(props.detailScopes ?? []), 'detail', 'global'] : [...scopes, 'list', 'global'];
 
 	useKeyBindings({
@@ -160,7 +165,7 @@ export function ListView<Row>(props: ListViewProps<Row>) {
 		return (
 			<Box flexDirection="column" width={width} height={height}>
 				{props.renderDetail(detailRow, {width, height: height - 2, isActive: isActive && !confirmation})}
-				<Box height={1}>{props.message ? <ErrorMessage {...props.message} tone={props.message.tone ?? 'error'} width={width} /> : <Text> </Text>}</Box>
+				<Box height={1}>{message ? <ErrorMessage {...message} tone={message.tone ?? 'error'} width={width} /> : <Text> </Text>}</Box>
 				<KeyHints scopes={listScopes} width={width} />
 			</Box>
 		);
@@ -204,8 +209,8 @@ export function ListView<Row>(props: ListViewProps<Row>) {
 					<Text wrap="truncate" color="yellow" bold>
 						{truncateToWidth(`? ${confirmation.question}`, width)}
 					</Text>
-				) : props.message ? (
-					<ErrorMessage {...props.message} tone={props.message.tone ?? 'error'} width={width} />
+				) : message ? (
+					<ErrorMessage {...message} tone={message.tone ?? 'error'} width={width} />
 				) : (
 					<Text> </Text>
 				)}

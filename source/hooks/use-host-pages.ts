@@ -3,7 +3,7 @@ import type {Host, QualysClient} from '../api/types.js';
 
 /** What the host screen knows about the host list right now. */
 export interface HostPagesState {
-	/** Every host loaded so far, in server order (ascending ID). Appended in place; `version` tells React it changed. */
+	/** Every host loaded so far, in server order (ascending ID). A new array whenever a page arrives. */
 	readonly hosts: readonly Host[];
 	/** Bumped whenever `hosts` changes, so memoised views recompute only then. */
 	readonly version: number;
@@ -93,7 +93,10 @@ export function useHostPages({client, pageSize = 1000, isEnabled}: HostPagesOpti
 					isFirst = false;
 					current.hasStarted = true;
 					current.nextUrl = page.nextUrl;
-					for (const host of page.hosts) current.hosts.push(host);
+					// A new array per page, never a push into the old one: ListView memoises its view on the
+					// array's identity, so an in-place append left the table at the old length and the rows
+					// of page 2 on could not be selected. One copy per page is cheap next to the call.
+					current.hosts = current.hosts.concat(page.hosts);
 					const hosts = current.hosts;
 					setState(previous => ({
 						...previous,

@@ -1,4 +1,4 @@
-import React, {useCallback, useState} from 'react';
+import React, {useCallback, useMemo, useState} from 'react';
 import type {Host} from '../api/types.js';
 import {DetailView, type DetailField} from '../components/detail-view.js';
 import {ListView, type Confirmation} from '../components/list-view.js';
@@ -157,7 +157,10 @@ export function HostListScreen({isActive, width, height, pageSize = 1000, onCapt
 				? 'counting…'
 				: undefined;
 	const error = detailState?.error ?? pages.error;
-	const message = error ? describeError(error) : notice ? {message: notice, tone: 'info' as const} : pages.counted !== undefined && !isConfirming ? {message: `${formatCount(pages.counted)} hosts in all`, tone: 'info' as const} : undefined;
+	// Described once per error: describeError turns a 409's wait into `retryAt = now + wait`, so
+	// describing it again on every render (a screen switch, a quota update) restarted the countdown.
+	const errorMessage = useMemo(() => (error ? describeError(error) : undefined), [error]);
+	const message = errorMessage ?? (notice ? {message: notice, tone: 'info' as const} : pages.counted !== undefined && !isConfirming ? {message: `${formatCount(pages.counted)} hosts in all`, tone: 'info' as const} : undefined);
 
 	return (
 		<ListView

@@ -91,7 +91,8 @@ export function ScanListScreen({isActive, width, height, onCapturesText}: ScanLi
 		: request.isLoading
 			? 'loading…'
 			: 'not loaded';
-	const message = request.error ? describeError(request.error) : undefined;
+	// Described once per error, so a 409's `retry in …` keeps counting down across re-renders.
+	const message = useMemo(() => (request.error ? describeError(request.error) : undefined), [request.error]);
 
 	return (
 		<ListView
