@@ -22,12 +22,18 @@ const hostColumns: readonly TextColumn<Host>[] = [
 export async function hostsCommand({client, signal, options, io}: CommandContext): Promise<number> {
 	const progress = progressLine(io.stderr);
 	let count = 0;
-	if (!options.isJson) io.stdout.write(`${formatHeader(hostColumns)}\n`);
+	// The header waits for the first page: a failed first call leaves stdout empty, not a table with no rows.
+	let isHeaderShown = options.isJson;
 	const limit = options.limit ?? Number.POSITIVE_INFINITY;
 	let isComplete = true;
 	try {
 		for await (const page of client.listHosts({pageSize: Math.min(options.pageSize, limit), signal})) {
 			const hosts = page.hosts.slice(0, limit - count);
+			if (!isHeaderShown) {
+				io.stdout.write(`${formatHeader(hostColumns)}\n`);
+				isHeaderShown = true;
+			}
+
 			const lines = hosts.map(host => (options.isJson ? formatJsonLine(host) : formatRow(hostColumns, host)));
 			if (lines.length > 0) io.stdout.write(`${lines.join('\n')}\n`);
 			count += hosts.length;
@@ -48,6 +54,7 @@ export async function hostsCommand({client, signal, options, io}: CommandContext
 
 	// Truncation is never silent: say when --limit stopped before the end.
 	if (!isComplete) io.stderr.write(`qualys-tui: stopped at --limit ${formatCount(count)}; more hosts exist\n`);
+	else if (count === 0) io.stderr.write('no hosts: the subscription has none, or none visible to this user\n');
 	else if (!options.isJson && io.stderr.isTTY) io.stderr.write(`${formatCount(count)} hosts\n`);
 	return exitCodes.ok;
 }
