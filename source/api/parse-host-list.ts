@@ -34,7 +34,7 @@ const STRING_FIELDS: ReadonlyArray<readonly [string, string]> = [
 	['COMMENTS', 'comments'],
 ];
 
-// ID_SET ranges are expanded; a range wider than this is not a host list we can hold in a TUI.
+// ID_SET ranges are expanded; more ids than this per page (all ranges together) is not a host list we can hold in a TUI.
 const MAX_RANGE = 1_000_000;
 
 /**
@@ -54,10 +54,15 @@ export function parseHostList(document: XmlNode): ParsedHostList {
 	}
 	const idSet = childNode(response, 'ID_SET');
 	if (idSet) {
+		// Fuzz fix (test/fuzz/parse-host-list.test.ts): `<ID/>` or `<ID a="1">5</ID>` used to become a
+		// host whose id was '' or an object, and `<ID_RANGE><X/></ID_RANGE>` threw a TypeError.
 		const ids = idSet.ID as readonly XmlValue[] | undefined;
-		if (ids) for (let i = 0; i < ids.length; i++) hosts.push({id: ids[i] as string});
+		if (ids) for (let i = 0; i < ids.length; i++) hosts.push({id: idText(ids[i])});
 		const ranges = idSet.ID_RANGE as readonly XmlValue[] | undefined;
-		if (ranges) for (const range of ranges) expandRange(range as string, hosts);
+		// One budget for all ranges of the page: many ranges of a million ids each must not
+		// expand a small document into a huge list (fuzz fix, "bound the work per case").
+		let budget = MAX_RANGE;
+		if (ranges) for (const range of ranges) budget -= expandRange(idText(range), hosts, budget);
 	}
 	let nextUrl: string | undefined;
 	for (const warning of childNodes(response, 'WARNING')) {
@@ -86,7 +91,8 @@ export function mapHost(node: XmlNode): Host {
 	const duration = node.LAST_VM_SCANNED_DURATION;
 	if (typeof duration === 'string' && duration !== '') {
 		const seconds = Number(duration);
-		if (Number.isFinite(seconds)) host.lastVmScannedDuration = seconds;
+		// Fuzz fix: a negative duration ("-5") is junk, not -5 seconds.
+		if (Number.isFinite(seconds) && seconds >= 0) host.lastVmScannedDuration = seconds;
 	}
 	const tags = node.TAGS;
 	if (tags !== undefined && typeof tags === 'object') {
@@ -116,16 +122,23 @@ export function mapHost(node: XmlNode): Host {
 	return host as unknown as Host;
 }
 
-function expandRange(range: string, hosts: Host[]): void {
-	const dash = range.indexOf('-');
-	if (dash === -1) {
-		hosts.push({id: range});
-		return;
-	}
-	const first = Number(range.slice(0, dash));
-	const last = Number(range.slice(dash + 1));
-	if (!Number.isSafeInteger(first) || !Number.isSafeInteger(last) || last < first || last - first > MAX_RANGE) {
+/** The text of an ID_SET ID or ID_RANGE; ParseError when it is empty or not plain text. */
+function idText(value: XmlValue | undefined): string {
+	if (typeof value === 'string' && value !== '') return value;
+	throw new ParseError('The host list contains an empty or malformed ID.', {hint: 'Request details other than None.'});
+}
+
+// `5-7` or a single `9` (digits only: `-5` used to read as 0–5 because Number('') is 0).
+const ID_RANGE = /^\s*(\d{1,16})\s*(?:-\s*(\d{1,16})\s*)?$/;
+
+/** Expands one ID_RANGE into `hosts`; returns how many ids it added (at most `budget`). */
+function expandRange(range: string, hosts: Host[], budget: number): number {
+	const match = ID_RANGE.exec(range);
+	const first = match ? Number(match[1]) : Number.NaN;
+	const last = match ? (match[2] === undefined ? first : Number(match[2])) : Number.NaN;
+	if (!Number.isSafeInteger(first) || !Number.isSafeInteger(last) || last < first || last - first >= budget) {
 		throw new ParseError('The host list contains an ID range that cannot be read.', {hint: 'Request details other than None.'});
 	}
 	for (let id = first; id <= last; id++) hosts.push({id: String(id)});
+	return last - first + 1;
 }

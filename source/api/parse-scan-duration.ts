@@ -11,5 +11,9 @@ export function parseScanDuration(text: string | undefined): ScanDuration {
 	const match = ELAPSED.exec(value);
 	if (!match) return {kind: 'unknown', text: value};
 	const [, days, hours, minutes, seconds] = match;
-	return {kind: 'elapsed', seconds: Number(days ?? 0) * 86_400 + Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds)};
+	const total = Number(days ?? 0) * 86_400 + Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds);
+	// Fuzz fix (test/fuzz/parse-scan-list.test.ts): a day count of hundreds of digits gave Infinity
+	// (or an imprecise number) of seconds; such a value is not a duration, keep it as text.
+	if (!Number.isSafeInteger(total)) return {kind: 'unknown', text: value};
+	return {kind: 'elapsed', seconds: total};
 }

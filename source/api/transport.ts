@@ -181,6 +181,20 @@ export function networkError(error: unknown, info: RequestInfo, connectTimeoutMs
 		return new NetworkError('The server name could not be resolved.', {...base, reason: 'dns', hint: 'Check the API URL or platform and your DNS/network.'});
 	}
 	const message = innermost instanceof Error ? innermost.message : '';
+	// Fix (test/security/proxy-tls.test.ts): a proxy refusing the CONNECT (407, an HTML 502 page)
+	// used to surface as "The request failed (UND_ERR_ABORTED)". undici's ProxyAgent reports it as
+	// "Proxy response (407) !== 200 when HTTP Tunneling"; say which proxy status it was.
+	const proxyStatus = /^Proxy response \((\d{3})\)/.exec(message)?.[1];
+	if (proxyStatus !== undefined) {
+		const isAuth = proxyStatus === '407';
+		return new NetworkError(`The proxy refused the connection to the server (HTTP ${proxyStatus}${isAuth ? ' Proxy Authentication Required' : ''}).`, {
+			...base,
+			reason: 'other',
+			hint: isAuth
+				? 'The proxy wants credentials: put them in HTTPS_PROXY (http://user:password@proxy:port), or bypass it with NO_PROXY.'
+				: 'The proxy could not reach the server; check HTTPS_PROXY / NO_PROXY and the API URL.',
+		});
+	}
 	if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || /terminated|other side closed|socket hang up/i.test(message)) {
 		return new NetworkError('The connection was closed before the answer was complete.', {
 			...base,

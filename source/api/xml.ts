@@ -66,7 +66,9 @@ export function parseXml(text: string, info: RequestInfo = {}): XmlNode {
 	const validation = XMLValidator.validate(text);
 	if (validation !== true) {
 		const {line, col} = validation.err;
-		throw new ParseError(`The response is not well-formed XML (truncated or malformed near line ${line}, column ${col}).`, {
+		// Fuzz fix: some validator errors have no column ("near line 1, column undefined").
+		const where = Number.isInteger(line) ? ` near line ${line}${Number.isInteger(col) ? `, column ${col}` : ''}` : '';
+		throw new ParseError(`The response is not well-formed XML (truncated or malformed${where}).`, {
 			...info,
 			hint: 'Try again; a connection that drops mid-body leaves a cut-off document.',
 		});

@@ -98,14 +98,17 @@ export function useHostPages({client, pageSize = 1000, isEnabled}: HostPagesOpti
 					// of page 2 on could not be selected. One copy per page is cheap next to the call.
 					current.hosts = current.hosts.concat(page.hosts);
 					const hosts = current.hosts;
+					// Read `isRefresh` now: React runs the updater later, after the loop has set it to
+					// false, which counted a refreshed page 1 on top of the old pages and kept the old loadedAt.
+					const isRefreshedPage = isRefresh;
 					setState(previous => ({
 						...previous,
 						hosts,
 						version: previous.version + 1,
-						pagesLoaded: (isRefresh && page.pageNumber === 1 ? 0 : previous.pagesLoaded) + 1,
+						pagesLoaded: (isRefreshedPage ? 0 : previous.pagesLoaded) + 1,
 						isComplete: page.nextUrl === undefined,
 						isStale: false,
-						loadedAt: isRefresh || previous.loadedAt === undefined ? Date.now() : previous.loadedAt,
+						loadedAt: isRefreshedPage || previous.loadedAt === undefined ? Date.now() : previous.loadedAt,
 					}));
 					isRefresh = false;
 					if (!isAll) break;

@@ -6,6 +6,8 @@
  *
  *   cleanup(reason) (bounded by timeoutMs) → Ink unmount → leave alternate screen → exit(code)
  */
+import {closeSync} from 'node:fs';
+import {isatty} from 'node:tty';
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 // Ink normally shows the cursor on unmount; we show it again because a forced exit may skip Ink.
@@ -204,7 +206,10 @@ export function onTerminate(
 		app,
 		stderr = process.stderr,
 		program = 'qualys-tui',
-		exit = (code: number) => process.exit(code),
+		exit = (code: number) => {
+			releaseHungUpStdio();
+			process.exit(code);
+		},
 		host = process,
 	} = options;
 	let running: Promise<void> | undefined;
@@ -300,6 +305,29 @@ export function onTerminate(
 		},
 		dispose,
 	};
+}
+
+/**
+ * Closes the stdio descriptors whose terminal has hung up, just before `process.exit`.
+ *
+ * Node 20 restores the startup tty modes at exit and asserts that `tcsetattr` succeeded; on a hung-up
+ * terminal it fails (EIO), and the assertion then crashes while printing itself, so a dropped SSH
+ * connection ended in SIGSEGV (and a core dump where enabled) instead of exit 129, after the logout
+ * (found by test/e2e/interactive.test.ts; nodejs/node#51519, fixed by nodejs/node#58200, not in Node 20).
+ * That restore skips descriptors the program closed. Only descriptors that were a terminal at start
+ * and no longer answer as one are closed, so a live terminal keeps Node's restore.
+ */
+function releaseHungUpStdio(): void {
+	const startedAsTty = [process.stdin.isTTY, process.stdout.isTTY, process.stderr.isTTY];
+	for (const [fd, wasTty] of startedAsTty.entries()) {
+		if (wasTty && !isatty(fd)) {
+			try {
+				closeSync(fd);
+			} catch {
+				// Already closed: Node's restore skips it either way.
+			}
+		}
+	}
 }
 
 function safeWrite(stream: ScreenOutput, data: string): void {

@@ -2,7 +2,7 @@ import {Box, Text, useInput} from 'ink';
 import TextInput from 'ink-text-input';
 import React, {useState} from 'react';
 import {PLATFORMS} from '../api/platforms.js';
-import {ErrorMessage} from '../components/error-message.js';
+import {formatMessageLine} from '../components/error-message.js';
 import {Spinner} from '../components/spinner.js';
 import {useSession, type LoginRequest} from '../hooks/use-session.js';
 import {describeError} from '../lib/describe-error.js';
@@ -147,7 +147,11 @@ export function LoginScreen({initialPlatform, initialApiUrl, initialUsername, de
 					<Spinner /> Logging in to {targetHost} as {username}…
 				</Text>
 			) : error ? (
-				<ErrorMessage message={error.message} hint={error.hint} tone="error" />
+				// Wrapped, not cut like ErrorMessage's one line: the form has room, and at 100 columns a
+				// login error's "what to do" (the part that helps) was cut off mid-sentence.
+				<Text color="red" wrap="wrap">
+					{formatMessageLine({message: error.message, hint: error.hint, tone: 'error'})}
+				</Text>
 			) : (
 				<Text dimColor>Enter: next field, log in on the last · Tab/Shift+Tab or ↑/↓: move · Ctrl+C: quit</Text>
 			)}
