@@ -180,7 +180,8 @@ Connection flags:
   --timeout SEC       total time per request, body included, default 60
   --insecure          skip TLS certificate checks for this run (said on every run)
   --demo              start the built-in simulator and use it (user demo, password demo)
-  --debug             show stack traces on errors
+  --debug             show stack traces on errors; log every request (redacted) to
+                      $XDG_STATE_HOME/qualys-tui/debug.log (~/.local/state/...)
   -h, --help  -v, --version
 
 Exit codes: 0 ok, 2 usage, 3 authentication/account, 4 blocked by a limit, 5 network/server/parse error.

@@ -6,6 +6,7 @@ import {resolveBaseUrl} from './api/platforms.js';
 import {App} from './app.js';
 import {insecureWarning, startDemoServer, type DemoServer} from './connection.js';
 import type {LoginRequest, SessionHolder} from './hooks/use-session.js';
+import {startDebugLog} from './lib/debug-log.js';
 import {enterFullscreen, onTerminate} from './lib/fullscreen.js';
 import type {CliOptions} from './options.js';
 import {version} from './version.js';
@@ -23,6 +24,7 @@ export async function runInteractive(options: CliOptions): Promise<number> {
 	if (options.isDemo) demo = await startDemoServer();
 	// Said before the alternate screen, so it is still on the terminal after the program ends.
 	if (options.isInsecure) process.stderr.write(`${insecureWarning}\n`);
+	const debugLog = options.isDebug ? startDebugLog(process.env, {version, command: 'interactive'}, process.stderr) : undefined;
 
 	const holder: SessionHolder = {};
 	const createClient = (request: LoginRequest) =>
@@ -34,6 +36,7 @@ export async function runInteractive(options: CliOptions): Promise<number> {
 			timeoutMs: options.timeoutSec * 1000,
 			insecure: options.isInsecure,
 			version,
+			log: debugLog?.write,
 		});
 
 	const screen = enterFullscreen(process.stdout);
@@ -78,6 +81,7 @@ export async function runInteractive(options: CliOptions): Promise<number> {
 	const terminator = onTerminate(
 		async () => {
 			await holder.client?.logout({timeoutMs: logoutTimeoutMs});
+			await debugLog?.flush();
 			await demo?.simulator.close();
 		},
 		{screen, app, timeoutMs: logoutTimeoutMs + 500},

@@ -4,7 +4,8 @@ import {RESOURCE_PATHS, resourcePath, type Resource} from './api-paths.js';
 import {createApiQueue} from './api-queue.js';
 import {validateBaseUrl} from './base-url.js';
 import {classifyResponse} from './classify-response.js';
-import {AuthError, QualysError} from './errors.js';
+import type {DebugEntry} from './debug-log.js';
+import {AuthError, isQualysError, QualysError} from './errors.js';
 import {sanitizeServerText} from './sanitize-server-text.js';
 import {getHost, listHosts} from './hosts.js';
 import {parseHostListOffThread} from './parse-off-thread.js';
@@ -18,6 +19,8 @@ import type {ApiFunction, ApiVersion, AuthMode, ClientEvent, Credentials, Qualys
 export {RETRY_POLICY} from './transport.js';
 /** Body progress reported to `onProgress`. */
 export type {ProgressEvent} from './transport.js';
+/** What `log` receives. */
+export type {DebugEntry} from './debug-log.js';
 
 /** Options of createQualysClient. */
 export interface QualysClientOptions {
@@ -50,6 +53,12 @@ export interface QualysClientOptions {
 	readonly workerThresholdBytes?: number;
 	/** Where proxy variables are read from. @default process.env */
 	readonly env?: NodeJS.ProcessEnv;
+	/**
+	 * `--debug`: told of every request (with its response or failure) and every error thrown, for a
+	 * log file. Entries are redacted: no password in any form, no cookie value, no Authorization.
+	 * Called synchronously; whatever it throws is ignored. The client itself writes no file.
+	 */
+	readonly log?: (entry: DebugEntry) => void;
 }
 
 const DEFAULTS = {
@@ -76,6 +85,22 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
 	const workerThresholdBytes = options.workerThresholdBytes ?? DEFAULTS.workerThresholdBytes;
 	const userAgent = options.userAgent ?? `qualys-tui/${options.version ?? 'dev'}`;
 	const basicAuthorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`, 'utf8').toString('base64')}`;
+	const log = options.log ? scrubbedLog(options.log, credentials.password) : undefined;
+	// Every error thrown to the caller, after redaction, goes to the log too.
+	const loggedErrors = new WeakSet<object>();
+	const logError = (error: unknown, api?: ApiFunction) => {
+		if (!log) return;
+		if (typeof error === 'object' && error !== null) {
+			// A call's error passes through more than one catch (a call inside the host-list generator).
+			if (loggedErrors.has(error)) return;
+			loggedErrors.add(error);
+		}
+		log(
+			isQualysError(error)
+				? {event: 'error', time: new Date().toISOString(), api, kind: error.kind, message: error.message, status: error.status, code: error.code}
+				: {event: 'error', time: new Date().toISOString(), api, kind: 'unexpected', message: error instanceof Error ? error.message : String(error)},
+		);
+	};
 
 	const transport = createTransport({
 		timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
@@ -85,6 +110,7 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
 		maxResponseBytes: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
 		onProgress: options.onProgress,
 		env: options.env,
+		log,
 	});
 	const queue = createApiQueue<ApiFunction>();
 	const limits = new Map<ApiFunction, RateLimit>();
@@ -186,7 +212,9 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
 			try {
 				return await queue.run(call.api, () => execute(call), call.signal);
 			} catch (error) {
-				throw redact(error, credentials.password);
+				const redacted = redact(error, credentials.password);
+				logError(redacted, call.api);
+				throw redacted;
 			}
 		},
 	};
@@ -202,7 +230,9 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
 			try {
 				await session.login(signal);
 			} catch (error) {
-				throw redact(error, credentials.password);
+				const redacted = redact(error, credentials.password);
+				logError(redacted, 'session');
+				throw redacted;
 			}
 		},
 		async logout(logoutOptions) {
@@ -214,7 +244,7 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
 			}
 			await session.logout(logoutOptions?.timeoutMs ?? DEFAULTS.logoutTimeoutMs);
 		},
-		listHosts: hostOptions => wrapGenerator(listHosts(caller, hostOptions), credentials.password),
+		listHosts: hostOptions => wrapGenerator(listHosts(caller, hostOptions), credentials.password, logError),
 		getHost: (id, signal) => getHost(caller, id, signal),
 		listScans: scanOptions => listScans(caller, scanOptions),
 		about: signal => about(caller, signal),
@@ -234,11 +264,13 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
 }
 
 /** Re-yields a generator, redacting errors thrown by its own code (parse errors) as well. */
-async function* wrapGenerator<T>(inner: AsyncGenerator<T, void, undefined>, password: string): AsyncGenerator<T, void, undefined> {
+async function* wrapGenerator<T>(inner: AsyncGenerator<T, void, undefined>, password: string, logError: (error: unknown, api: ApiFunction) => void): AsyncGenerator<T, void, undefined> {
 	try {
 		yield* inner;
 	} catch (error) {
-		throw redact(error, password);
+		const redacted = redact(error, password);
+		logError(redacted, 'host-list');
+		throw redacted;
 	}
 }
 
@@ -247,12 +279,19 @@ async function* wrapGenerator<T>(inner: AsyncGenerator<T, void, undefined>, pass
  * <password>"): the message never carries it. Messages are already built from sanitised text.
  */
 function redact(error: unknown, password: string): unknown {
-	if (!(error instanceof QualysError) || password.length < 3) return error;
+	if (!(error instanceof QualysError)) return error;
+	error.message = redactText(error.message, password);
+	return error;
+}
+
+/** `text` with the password removed in every form redact() looks for. */
+function redactText(text: string, password: string): string {
+	if (password.length < 3) return text;
 	const encoded = [password, encodeURIComponent(password), new URLSearchParams({p: password}).toString().slice(2)];
 	// Fix (test/security/secrets.test.ts): server text reaches the message through
 	// sanitizeServerText, which collapses whitespace and controls — so match the sanitised forms too.
 	const variants = [...new Set([...encoded, ...encoded.map(variant => sanitizeServerText(variant, variant.length + 1))])].filter(variant => variant.length >= MIN_REDACTED_PREFIX);
-	let message = error.message;
+	let message = text;
 	for (const variant of variants) message = message.split(variant).join('[REDACTED]');
 	// Fix (same test): sanitizeServerText also cuts long text with '…'; an echo cut there left the
 	// first part of the password in the message. A password prefix right before a '…' goes too.
@@ -264,8 +303,27 @@ function redact(error: unknown, password: string): unknown {
 		}
 		return whole;
 	});
-	error.message = message;
-	return error;
+	return message;
+}
+
+/**
+ * The `log` option behind a last fence: every string of an entry (URL, headers, body, messages)
+ * goes through redactText, as error messages do, and nothing the log throws reaches a request.
+ */
+function scrubbedLog(log: (entry: DebugEntry) => void, password: string): (entry: DebugEntry) => void {
+	const scrub = (value: unknown): unknown => {
+		if (typeof value === 'string') return redactText(value, password);
+		if (Array.isArray(value)) return value.map(scrub);
+		if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, each]) => [scrub(key), scrub(each)]));
+		return value;
+	};
+	return entry => {
+		try {
+			log(scrub(entry) as DebugEntry);
+		} catch {
+			// Logging never breaks the client.
+		}
+	};
 }
 
 // Shorter password prefixes before a cut are left alone: they would also eat ordinary words.

@@ -1,7 +1,9 @@
 import {ofetch} from 'ofetch';
 import type {Dispatcher} from 'undici';
+import {redactForm, redactRequestHeaders, redactResponseHeaders, redactUrl, type DebugRequestEntry} from './debug-log.js';
 import {createDispatcher} from './dispatcher.js';
-import {AbortedError, NetworkError, ParseError, TimeoutError, TlsError, type QualysError, type RequestInfo} from './errors.js';
+import {AbortedError, isQualysError, NetworkError, ParseError, TimeoutError, TlsError, type QualysError, type RequestInfo} from './errors.js';
+import {parseRateLimit} from './rate-limit.js';
 import type {ApiFunction} from './types.js';
 
 /** Progress of one response body. */
@@ -23,6 +25,8 @@ export interface TransportOptions {
 	readonly maxResponseBytes: number;
 	readonly onProgress?: (event: ProgressEvent) => void;
 	readonly env?: NodeJS.ProcessEnv;
+	/** `--debug`: told of every request, already redacted (headers, cookies, password fields). Must not throw. */
+	readonly log?: (entry: DebugRequestEntry) => void;
 }
 
 /** One request as the client wants it sent. */
@@ -70,68 +74,120 @@ export function createTransport(options: TransportOptions): Transport {
 	const getDispatcher = () =>
 		(dispatcher ??= createDispatcher({connectTimeoutMs: options.connectTimeoutMs, insecure: options.insecure, env: options.env}));
 
+	const headersFor = (request: TransportRequest): Record<string, string> => ({
+		'X-Requested-With': options.userAgent,
+		'User-Agent': options.userAgent,
+		...(request.body ? {'Content-Type': 'application/x-www-form-urlencoded'} : {}),
+		...request.headers,
+	});
+
+	const send = async (request: TransportRequest): Promise<TransportResponse> => {
+		const path = new URL(request.url).pathname;
+		const info: RequestInfo = {method: request.method, path};
+		const timeoutMs = request.timeoutMs ?? options.timeoutMs;
+		if (request.signal?.aborted) throw abortedError(info);
+		// ofetch's `timeout` stops at the headers; this signal also ends a stalled body. A new
+		// signal per request, so nothing reuses an aborted one.
+		const timeout = AbortSignal.timeout(timeoutMs);
+		const signal = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout;
+		// Outside the try: failing to build the dispatcher is a bug, not a network error.
+		const dispatcher = await getDispatcher();
+		try {
+			const response = await ofetch.raw(request.url, {
+				method: request.method,
+				body: request.body,
+				headers: headersFor(request),
+				signal,
+				dispatcher,
+				// Read the body ourselves: progress, a size cap, and the timeout on every chunk.
+				responseType: 'stream',
+				ignoreResponseError: true,
+				retry: RETRY_POLICY.automaticRetries,
+				// A redirect could carry our Authorization or cookie to another host; Qualys does
+				// not redirect API calls, so a 3xx is reported instead of followed.
+				redirect: 'manual',
+			} as Parameters<typeof ofetch.raw>[1]);
+			const length = Number(response.headers.get('content-length') ?? Number.NaN);
+			const totalBytes = Number.isFinite(length) ? length : undefined;
+			if (totalBytes !== undefined && totalBytes > options.maxResponseBytes) throw tooLarge(options.maxResponseBytes, info);
+			const chunks: Uint8Array[] = [];
+			let bytes = 0;
+			const body = response._data as ReadableStream<Uint8Array> | undefined;
+			if (body) {
+				for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+					bytes += chunk.byteLength;
+					if (bytes > options.maxResponseBytes) throw tooLarge(options.maxResponseBytes, info);
+					chunks.push(chunk);
+					options.onProgress?.({api: request.api, bytes, totalBytes});
+				}
+			}
+			const text = Buffer.concat(chunks, bytes).toString('utf8');
+			return {status: response.status, headers: response.headers, text, bytes};
+		} catch (error) {
+			if (error instanceof ParseError) throw error;
+			if (timeout.aborted) {
+				throw new TimeoutError(`No complete answer within ${formatMs(timeoutMs)}.`, {
+					...info,
+					timeoutMs,
+					hint: 'The server or network is slow; try again, or raise --timeout for large lists.',
+				});
+			}
+			if (request.signal?.aborted) throw abortedError(info);
+			throw networkError(error, info, options.connectTimeoutMs);
+		}
+	};
+
+	const {log} = options;
+	if (!log) return {send};
 	return {
 		async send(request) {
-			const path = new URL(request.url).pathname;
-			const info: RequestInfo = {method: request.method, path};
-			const timeoutMs = request.timeoutMs ?? options.timeoutMs;
-			if (request.signal?.aborted) throw abortedError(info);
-			// ofetch's `timeout` stops at the headers; this signal also ends a stalled body. A new
-			// signal per request, so nothing reuses an aborted one.
-			const timeout = AbortSignal.timeout(timeoutMs);
-			const signal = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout;
-			// Outside the try: failing to build the dispatcher is a bug, not a network error.
-			const dispatcher = await getDispatcher();
+			const time = new Date().toISOString();
+			const started = performance.now();
+			// Built before sending, from what is sent; only redacted copies are kept.
+			const base = {
+				event: 'request' as const,
+				time,
+				api: request.api,
+				method: request.method,
+				url: redactUrl(request.url),
+				requestHeaders: redactRequestHeaders(headersFor(request)),
+				...(request.body ? {requestBody: redactForm(request.body.toString())} : {}),
+			};
+			const durationMs = () => Math.round((performance.now() - started) * 10) / 10;
+			let response: TransportResponse;
 			try {
-				const response = await ofetch.raw(request.url, {
-					method: request.method,
-					body: request.body,
-					headers: {
-						'X-Requested-With': options.userAgent,
-						'User-Agent': options.userAgent,
-						...(request.body ? {'Content-Type': 'application/x-www-form-urlencoded'} : {}),
-						...request.headers,
-					},
-					signal,
-					dispatcher,
-					// Read the body ourselves: progress, a size cap, and the timeout on every chunk.
-					responseType: 'stream',
-					ignoreResponseError: true,
-					retry: RETRY_POLICY.automaticRetries,
-					// A redirect could carry our Authorization or cookie to another host; Qualys does
-					// not redirect API calls, so a 3xx is reported instead of followed.
-					redirect: 'manual',
-				} as Parameters<typeof ofetch.raw>[1]);
-				const length = Number(response.headers.get('content-length') ?? Number.NaN);
-				const totalBytes = Number.isFinite(length) ? length : undefined;
-				if (totalBytes !== undefined && totalBytes > options.maxResponseBytes) throw tooLarge(options.maxResponseBytes, info);
-				const chunks: Uint8Array[] = [];
-				let bytes = 0;
-				const body = response._data as ReadableStream<Uint8Array> | undefined;
-				if (body) {
-					for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-						bytes += chunk.byteLength;
-						if (bytes > options.maxResponseBytes) throw tooLarge(options.maxResponseBytes, info);
-						chunks.push(chunk);
-						options.onProgress?.({api: request.api, bytes, totalBytes});
-					}
-				}
-				const text = Buffer.concat(chunks, bytes).toString('utf8');
-				return {status: response.status, headers: response.headers, text, bytes};
+				response = await send(request);
 			} catch (error) {
-				if (error instanceof ParseError) throw error;
-				if (timeout.aborted) {
-					throw new TimeoutError(`No complete answer within ${formatMs(timeoutMs)}.`, {
-						...info,
-						timeoutMs,
-						hint: 'The server or network is slow; try again, or raise --timeout for large lists.',
-					});
-				}
-				if (request.signal?.aborted) throw abortedError(info);
-				throw networkError(error, info, options.connectTimeoutMs);
+				report(log, () => ({
+					...base,
+					durationMs: durationMs(),
+					error: isQualysError(error) ? {kind: error.kind, message: error.message} : {kind: 'unexpected', message: error instanceof Error ? error.message : String(error)},
+				}));
+				throw error;
 			}
+			report(log, () => {
+				const {api: _api, readAt: _readAt, ...limits} = parseRateLimit(request.api, response.headers, Date.now()) ?? {api: request.api, readAt: 0};
+				return {
+					...base,
+					durationMs: durationMs(),
+					status: response.status,
+					bytes: response.bytes,
+					responseHeaders: redactResponseHeaders(response.headers),
+					...(Object.keys(limits).length > 0 ? {limits} : {}),
+				};
+			});
+			return response;
 		},
 	};
+}
+
+/** Logging never breaks a request. */
+function report(log: (entry: DebugRequestEntry) => void, build: () => DebugRequestEntry): void {
+	try {
+		log(build());
+	} catch {
+		// A broken log is the log's problem.
+	}
 }
 
 function abortedError(info: RequestInfo): AbortedError {

@@ -3,6 +3,7 @@ import {createQualysClient} from '../api/client.js';
 import {resolveBaseUrl} from '../api/platforms.js';
 import type {QualysClient} from '../api/types.js';
 import {insecureWarning, startDemoServer, type ConnectionTarget, type DemoServer} from '../connection.js';
+import {startDebugLog, type DebugLog} from '../lib/debug-log.js';
 import {UsageError, type CliOptions} from '../options.js';
 import {version} from '../version.js';
 import {exitCodes, printError} from './print-error.js';
@@ -42,6 +43,7 @@ export async function runWithClient(
 	const controller = new AbortController();
 	let demo: DemoServer | undefined;
 	let client: QualysClient | undefined;
+	let debugLog: DebugLog | undefined;
 	let signalCode: number | undefined;
 	const onSignal = (name: keyof typeof signalExitCodes) => () => {
 		// A second signal while we are already logging out: the operator wants out now.
@@ -57,6 +59,7 @@ export async function runWithClient(
 
 	try {
 		if (options.isInsecure) io.stderr.write(`${insecureWarning}\n`);
+		if (options.isDebug) debugLog = startDebugLog(io.env, {version, command: options.command ?? 'interactive'}, io.stderr);
 		let target: ConnectionTarget;
 		let username: string;
 		let password: string;
@@ -83,6 +86,7 @@ export async function runWithClient(
 			timeoutMs: options.timeoutSec * 1000,
 			insecure: options.isInsecure,
 			version,
+			log: debugLog?.write,
 		});
 		await client.login(controller.signal);
 		const code = await body({client, signal: controller.signal, options, io, target});
@@ -92,6 +96,7 @@ export async function runWithClient(
 		return printError(error, io.stderr, {isDebug: options.isDebug});
 	} finally {
 		await client?.logout({timeoutMs: 3000});
+		await debugLog?.flush();
 		await demo?.simulator.close();
 		for (const [name, handler] of Object.entries(handlers)) io.signals?.off(name, handler);
 	}
