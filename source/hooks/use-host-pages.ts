@@ -12,6 +12,8 @@ export interface HostPagesState {
 	readonly isComplete: boolean;
 	readonly isLoading: boolean;
 	readonly isLoadingAll: boolean;
+	/** A refresh (page 1 again) is running; `isLoading` is true too. */
+	readonly isRefreshing: boolean;
 	/** The last failure; the hosts already loaded stay. */
 	readonly error?: unknown;
 	/** True while a refresh runs and after one failed: the rows shown are older than asked for. */
@@ -51,6 +53,7 @@ const initialState: HostPagesState = {
 	isComplete: false,
 	isLoading: false,
 	isLoadingAll: false,
+	isRefreshing: false,
 	isStale: false,
 	isCounting: false,
 };
@@ -84,7 +87,7 @@ export function useHostPages({client, pageSize = 1000, isEnabled}: HostPagesOpti
 			const controller = new AbortController();
 			current.controller = controller;
 			const startUrl = isRefresh ? undefined : current.nextUrl;
-			setState(previous => ({...previous, isLoading: true, isLoadingAll: isAll, isStale: isRefresh || previous.isStale, error: undefined}));
+			setState(previous => ({...previous, isLoading: true, isLoadingAll: isAll, isRefreshing: isRefresh, isStale: isRefresh || previous.isStale, error: undefined}));
 			let isFirst = true;
 			try {
 				const pages = activeClient.listHosts({pageSize, startUrl, signal: controller.signal});
@@ -118,7 +121,7 @@ export function useHostPages({client, pageSize = 1000, isEnabled}: HostPagesOpti
 			} finally {
 				current.isBusy = false;
 				current.controller = undefined;
-				setState(previous => ({...previous, isLoading: false, isLoadingAll: false}));
+				setState(previous => ({...previous, isLoading: false, isLoadingAll: false, isRefreshing: false}));
 			}
 		},
 		[pageSize],

@@ -134,7 +134,8 @@ export function HostListScreen({isActive, width, height, pageSize = 1000, onCapt
 	const detailHandlers = {
 		'fetch-details': () => {
 			const id = detailState?.id;
-			if (!id || !session.client || detailState?.isLoading) return;
+			// Once the full details are here, `d` again would only spend another call on the same answer.
+			if (!id || !session.client || detailState?.isLoading || details.has(id)) return;
 			setDetailState({id, isLoading: true});
 			session.client.getHost(id).then(
 				host => {
@@ -151,13 +152,16 @@ export function HostListScreen({isActive, width, height, pageSize = 1000, onCapt
 		: pages.hosts.length === 0 && pages.isLoading
 			? 'loading the first page…'
 			: `${formatCount(pages.hosts.length)} hosts loaded · more available`;
+	// A refresh reads page 1 again: "loading page 2…" would promise the wrong page.
 	const activity = pages.isLoadingAll
 		? `loading all: page ${pages.pagesLoaded + 1} (Esc stops)`
-		: pages.isLoading && pages.hosts.length > 0
-			? `loading page ${pages.pagesLoaded + 1}…`
-			: pages.isCounting
-				? 'counting…'
-				: undefined;
+		: pages.isRefreshing && pages.hosts.length > 0
+			? 'refreshing…'
+			: pages.isLoading && pages.hosts.length > 0
+				? `loading page ${pages.pagesLoaded + 1}…`
+				: pages.isCounting
+					? 'counting…'
+					: undefined;
 	const error = detailState?.error ?? pages.error;
 	// Described once per error: describeError turns a 409's wait into `retryAt = now + wait`, so
 	// describing it again on every render (a screen switch, a quota update) restarted the countdown.
