@@ -1,4 +1,5 @@
 import React, {useCallback, useMemo, useState} from 'react';
+import {isConcurrencyLimitError, isRateLimitError} from '../api/errors.js';
 import type {Host} from '../api/types.js';
 import {DetailView, type DetailField} from '../components/detail-view.js';
 import {ListView, type Confirmation} from '../components/list-view.js';
@@ -22,6 +23,13 @@ export const hostColumns: readonly Column<Host>[] = [
 ];
 
 const getHostKey = (host: Host) => host.id;
+
+/** How long a limit error blocks automatic paging: the server's wait for 1965, a short pause for 1960. */
+function blockedUntilFor(error: unknown): number | undefined {
+	if (isRateLimitError(error)) return Date.now() + (error.waitSeconds ?? 60) * 1000;
+	if (isConcurrencyLimitError(error)) return Date.now() + 5000;
+	return undefined;
+}
 
 /** Every field of a host, for the detail view. */
 export function hostFields(host: Host): DetailField[] {
@@ -78,11 +86,16 @@ export function HostListScreen({isActive, width, height, pageSize = 1000, onCapt
 	const [details, setDetails] = useState<ReadonlyMap<string, Host>>(new Map());
 	const [detailState, setDetailState] = useState<{id: string; isLoading: boolean; error?: unknown}>();
 
+	// While the host-list API is blocked (409), moving near the end must not spend more calls that
+	// can only be blocked again: paging resumes once the wait the server gave has passed.
+	const blockedUntil = useMemo(() => blockedUntilFor(pages.error), [pages.error]);
 	const onSelectionMove = useCallback(
 		(selected: number, viewLength: number, tableHeight: number) => {
-			if (!pages.isComplete && !pages.isLoading && selected >= viewLength - tableHeight) pages.loadNext();
+			if (pages.isComplete || pages.isLoading || selected < viewLength - tableHeight) return;
+			if (blockedUntil !== undefined && Date.now() < blockedUntil) return;
+			pages.loadNext();
 		},
-		[pages],
+		[pages, blockedUntil],
 	);
 
 	const quota = session.quota.get('host-list');

@@ -136,7 +136,7 @@ export function RateLimitScreen({isActive, width, height, onCapturesText}: RateL
 			<Box height={1}>
 				{isConfirming ? (
 					<Text color="yellow" bold wrap="truncate">
-						? Re-read the limits with 1 call to /msp/about.php (Basic auth, its own counter: {about?.remaining === undefined ? 'unknown' : `${about.remaining} left`})? y reads · n cancels
+						? Re-read with 1 about.php call ({about?.remaining === undefined ? 'its own counter' : `${about.remaining} left`})? y reads · n cancels
 					</Text>
 				) : isReading ? (
 					<Text>Reading /msp/about.php…</Text>

@@ -246,6 +246,13 @@ describe('host list screen', () => {
 		assert.equal(lines[1], 'Hosts · 100 hosts loaded · more available');
 		assert.equal(app.calls('host-list', 409), 1);
 
+		// Moving at the end while blocked spends nothing: no retry storm into 409s.
+		await app.press('k');
+		await app.press('j');
+		await app.press('G');
+		assert.equal(app.calls('host-list', 409), 1);
+		assert.equal(app.calls('host-list', 200), 2);
+
 		await app.waitForFrame(frame => /retry in [1-4]s/.test(frame));
 		await app.press('3');
 		await app.press('1');

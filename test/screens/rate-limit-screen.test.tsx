@@ -36,7 +36,7 @@ describe('rate limit screen', () => {
 		await app.loginAndWaitForHosts();
 		await app.press('3');
 		await app.press('r');
-		assert.equal(app.lines().at(-2), '? Re-read the limits with 1 call to /msp/about.php (Basic auth, its own counter: unknown)? y reads …');
+		assert.equal(app.lines().at(-2), '? Re-read with 1 about.php call (its own counter)? y reads · n cancels');
 		assert.equal(app.lines().at(-1), 'y yes  n/Esc no');
 		await app.press('n');
 		await app.press('r');
