@@ -14,8 +14,11 @@ export interface LoginRequest {
 	readonly password: string;
 }
 
-/** Makes a client for a login request; throws a typed error for a bad platform or URL. */
-export type ClientFactory = (request: LoginRequest) => QualysClient;
+/**
+ * Makes a client for a login request; throws (or rejects) with a typed error for a bad platform or
+ * URL. It may be async so the process edge can load the client code after the first frame.
+ */
+export type ClientFactory = (request: LoginRequest) => QualysClient | Promise<QualysClient>;
 
 /** Lets the process edge reach the live client, so every exit path can log it out. */
 export interface SessionHolder {
@@ -121,7 +124,7 @@ export function SessionProvider({createClient, holder, isInsecure = false, label
 			setError(undefined);
 			let next: QualysClient;
 			try {
-				next = createClient(request);
+				next = await createClient(request);
 			} catch (error_) {
 				setError(error_);
 				setStatus('logged-out');
