@@ -1,0 +1,152 @@
+// 4. Keystroke to frame: from writing `j` (or `k`) into the pty to xterm having parsed the frame
+// that shows the selection mark `›` on the next (previous) row. The app against a simulator with
+// 100,000 hosts: with page 1 (1,000 hosts) loaded, while `L` `y` loads and parses the other 99
+// pages, and with all 100,000 loaded. Presses stay inside the visible rows (no scrolling), one
+// every 30–50 ms. Reference in the same run: a minimal raw-mode node program in the same pty that
+// moves a `›` the same way (the floor of pty + xterm + timer overhead).
+// Targets: p99 ≤ 16 ms in every phase; p99 at 100k ≤ 1.5× p99 at 1k.
+import type {PtySession} from '../test/helpers/pty.js';
+import {spawnInPty} from '../test/helpers/pty.js';
+import {describeRows, emit, log, login, quit, selectedLine, sleep, spawnApp, startSimChild, stats, timer, type BenchResult, type BenchRow} from './lib/common.js';
+
+const PRESSES = Number(process.env.BENCH_PRESSES ?? 120);
+const COLS = 120;
+const ROWS = 40;
+const SPAN = 25; // rows walked down, then up again
+const LATE_MS = 1000;
+let lost = 0;
+const started = timer();
+
+/** One press: write the key, wait until the mark is on the expected line. */
+async function press(app: PtySession, down: boolean, from: number): Promise<number> {
+	const expected = down ? from + 1 : from - 1;
+	const elapsed = timer();
+	app.write(down ? 'j' : 'k');
+	try {
+		await app.waitFor(() => app.line(expected).startsWith('›'), {timeoutMs: LATE_MS});
+	} catch {
+		// Not drawn within LATE_MS (lost key, or a long stall): counted as LATE_MS, the walk re-reads the screen.
+		lost++;
+		return LATE_MS;
+	}
+	return elapsed();
+}
+
+/** The line of the selection mark, once one is on screen (a frame may be half drawn when we look). */
+async function markLine(app: PtySession, firstRow: number): Promise<number> {
+	await app.waitFor(() => selectedLine(app, firstRow - 1, ROWS) >= 0, {timeoutMs: 10_000});
+	return selectedLine(app, firstRow - 1, ROWS);
+}
+
+/** Walks the selection down SPAN rows and up again, `count` presses (or until `until()` says stop). */
+async function walk(app: PtySession, count: number, until: () => boolean = () => false, firstRow = 3): Promise<number[]> {
+	const times: number[] = [];
+	let line = await markLine(app, firstRow);
+	let down = true;
+	while (times.length < count && !until()) {
+		if (down && line >= firstRow + SPAN) down = false;
+		if (!down && line <= firstRow) down = true;
+		const ms = await press(app, down, line);
+		times.push(ms);
+		line = ms === LATE_MS ? await markLine(app, firstRow) : line + (down ? 1 : -1);
+		await sleep(30 + Math.random() * 20);
+	}
+	return times;
+}
+
+// Reference: the smallest program that does the same thing in the same pty.
+const echoProgram = `
+process.stdin.setRawMode(true);
+let line = 4;
+process.stdout.write('\\x1b[2J\\x1b[4;1H› ready');
+process.stdin.on('data', data => {
+	const key = data.toString();
+	if (key === 'q') process.exit(0);
+	const next = key === 'j' ? line + 1 : key === 'k' ? line - 1 : line;
+	process.stdout.write('\\x1b[' + line + ';1H ' + '\\x1b[' + next + ';1H›');
+	line = next;
+});`;
+const echo = spawnInPty(process.execPath, ['-e', echoProgram], {cols: COLS, rows: ROWS});
+await echo.waitFor('ready');
+await walk(echo, 20);
+const referenceTimes = await walk(echo, PRESSES);
+echo.write('q');
+await echo.exited;
+echo.dispose();
+
+const sim = await startSimChild(['--hosts', '100000', '--rate-limit', '100000']);
+const app = spawnApp(['--api-url', sim.url, '--username', 'demo'], {cols: COLS, rows: ROWS});
+await login(app);
+await sleep(300);
+await walk(app, 10); // warm-up
+const oneK = await walk(app, PRESSES);
+log(`1k done (${oneK.length} presses)`);
+
+app.write('L');
+await app.waitFor(/y loads/);
+app.write('y');
+await app.waitFor('loading all');
+const isLoading = () => app.line(1).includes('loading all');
+const loadElapsed = timer();
+const loading = await walk(app, PRESSES, () => !isLoading());
+await app.waitFor('hosts (all)', {timeoutMs: 180_000});
+const loadAllMs = loadElapsed();
+log(`loading phase: ${loading.length} presses; all loaded after ${Math.round(loadAllMs)} ms`);
+await sleep(500);
+await walk(app, 10);
+const hundredK = await walk(app, PRESSES);
+await quit(app);
+await sim.close();
+
+const referenceStats = stats(referenceTimes);
+const oneKStats = stats(oneK);
+const loadingStats = stats(loading);
+const hundredKStats = stats(hundredK);
+const lateOf = (times: number[]) => times.filter(ms => ms === LATE_MS).length;
+const row = (id: string, label: string, measured: ReturnType<typeof stats>, extra: Partial<BenchRow> = {}): BenchRow => ({
+	id,
+	label,
+	unit: 'ms',
+	measured,
+	reference: {label: 'raw-mode node echo, same pty (p99)', stats: referenceStats},
+	ratio: measured.p99 / referenceStats.p99,
+	ratioLabel: 'p99 / echo p99',
+	target: 'p99 ≤ 16 ms',
+	checked: 'p99',
+	pass: measured.p99 <= 16,
+	...extra,
+});
+const scaling = hundredKStats.p99 / oneKStats.p99;
+const result: BenchResult = {
+	benchmark: 'keystroke',
+	title: 'Keystroke to frame',
+	durationMs: started(),
+	rows: [
+		row('keystroke-1k', 'j/k → frame, 1,000 hosts loaded', oneKStats, {notes: [`${lateOf(oneK)} of ${oneK.length} presses not drawn within ${LATE_MS} ms`]}),
+		row('keystroke-loading', 'j/k → frame, while pages load + parse (L y)', loadingStats, {notes: [`${lateOf(loading)} of ${loading.length} presses not drawn within ${LATE_MS} ms (counted as ${LATE_MS} ms)`]}),
+		row('keystroke-100k', 'j/k → frame, 100,000 hosts loaded', hundredKStats, {notes: [`${lateOf(hundredK)} of ${hundredK.length} presses not drawn within ${LATE_MS} ms`]}),
+		{
+			id: 'keystroke-scaling',
+			label: 'p99 at 100k / p99 at 1k',
+			unit: 'ms',
+			measured: hundredKStats,
+			reference: {label: 'same app, 1,000 hosts', stats: oneKStats},
+			ratio: scaling,
+			ratioLabel: 'p99 100k / p99 1k',
+			target: '≤ 1.5×',
+			checked: 'p99',
+			pass: scaling <= 1.5,
+		},
+	],
+	extra: {
+		terminal: `${COLS}x${ROWS}`,
+		medians: {echo: referenceStats.median, oneK: oneKStats.median, loading: loadingStats.median, hundredK: hundredKStats.median},
+		p90: {echo: referenceStats.p90, oneK: oneKStats.p90, loading: loadingStats.p90, hundredK: hundredKStats.p90},
+		max: {echo: referenceStats.max, oneK: oneKStats.max, loading: loadingStats.max, hundredK: hundredKStats.max},
+		loadAllMs,
+		notDrawnWithin1s: {total: lost, oneK: lateOf(oneK), loading: lateOf(loading), hundredK: lateOf(hundredK)},
+	},
+};
+describeRows(result);
+log(JSON.stringify(result.extra));
+emit(result);
