@@ -166,21 +166,25 @@ export function useTableState<Row>(options: UseTableStateOptions<Row>): UseTable
 	const selectedRow = state.selected < view.length ? view[state.selected] : undefined;
 
 	// The view and selection of the last commit, to find the selected row again in a new view.
-	const lastRef = useRef({view, selected: state.selected});
+	const lastRef = useRef(view);
 	const getRowKeyRef = useRef(getRowKey);
 	getRowKeyRef.current = getRowKey;
 
 	useEffect(() => {
-		const last = lastRef.current;
+		const lastView = lastRef.current;
 		let selected: number | undefined;
-		const lastRow = last.view[last.selected];
-		if (last.view !== view && lastRow !== undefined) {
+		// The selection of THIS render still indexes the previous view (no rows-changed has been
+		// applied yet). Using the previous commit's index instead would undo a key pressed in the same
+		// batch as a page arriving (keys seemed lost while pages loaded).
+		const lastRow = lastView[state.selected];
+		if (lastView !== view && lastRow !== undefined) {
 			const key = getRowKeyRef.current(lastRow);
 			// O(n) once per view change (a page of hosts arriving, a filter keystroke), never per keypress.
 			const index = view.findIndex((row) => getRowKeyRef.current(row) === key);
 			if (index >= 0) selected = index;
 		}
 		dispatch({type: 'rows-changed', rowCount: view.length, selected});
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- runs per view change, reading this render's selection
 	}, [view]);
 
 	useEffect(() => {
@@ -189,7 +193,7 @@ export function useTableState<Row>(options: UseTableStateOptions<Row>): UseTable
 
 	// Declared after the view effect so that one reads the previous commit's values first.
 	useEffect(() => {
-		lastRef.current = {view, selected: state.selected};
+		lastRef.current = view;
 	});
 
 	const sortableKeys = useMemo(() => columns.filter((column) => column.isSortable !== false).map((column) => column.key), [columns]);
