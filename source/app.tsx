@@ -73,15 +73,18 @@ function Shell({demo, initialPlatform, initialApiUrl, initialUsername, pageSize,
 		onQuit();
 	}, [onQuit]);
 
-	// Ctrl+C always quits (raw mode delivers it as a key, not a signal); `q` only where it is not text.
+	const areGlobalKeysActive = !isLoginShown && !isTooSmall && !isCapturingText && !isQuitting;
+	// Ctrl+C always quits (raw mode delivers it as a key, not a signal): through the `quit` binding
+	// where global keys are active, here everywhere else (login form, filter line, too small, and a
+	// second Ctrl+C while logging out, which forces the exit). `q` also quits when too small.
 	useInput((input, key) => {
-		if (key.ctrl && input === 'c') quit();
+		if (key.ctrl && input === 'c' && !areGlobalKeysActive) quit();
 		else if (isTooSmall && input === 'q') quit();
 	});
 
 	useKeyBindings({
 		scopes: isHelp ? ['help'] : ['global'],
-		isActive: !isLoginShown && !isTooSmall && !isCapturingText && !isQuitting,
+		isActive: areGlobalKeysActive,
 		handlers: isHelp
 			? {'close-help': () => setIsHelp(false)}
 			: {
@@ -100,7 +103,6 @@ function Shell({demo, initialPlatform, initialApiUrl, initialUsername, pageSize,
 	const [captureScans] = useState(() => captureFor('scans'));
 	const [captureLimits] = useState(() => captureFor('limits'));
 
-	if (isTooSmall) return <TooSmall columns={columns} rows={rows} />;
 
 	if (isQuitting) {
 		return (
@@ -111,13 +113,16 @@ function Shell({demo, initialPlatform, initialApiUrl, initialUsername, pageSize,
 	}
 
 	const bodyHeight = rows - 1;
-	const isMainActive = !isLoginShown && !isHelp;
+	const isMainActive = !isLoginShown && !isHelp && !isTooSmall;
 	const screenScopes: KeyScope[] = screen === 'limits' ? ['limits', 'global'] : [screen === 'hosts' ? 'hosts' : 'scans', 'list', 'global'];
 
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
+			{/* Too small: a message instead of the screens, which stay mounted (hidden, inactive) so a
+			    resize loses neither the login form nor any screen's data, filter or selection. */}
+			{isTooSmall ? <TooSmall columns={columns} rows={rows} /> : null}
 			{isLoginShown ? (
-				<Box flexDirection="column" height={rows}>
+				<Box flexDirection="column" height={rows} display={isTooSmall ? 'none' : 'flex'}>
 					{session.status === 'expired' ? (
 						<Text color="yellow" wrap="truncate">
 							The session ended and logging in again failed — log in to continue; your screens are kept.
@@ -128,13 +133,13 @@ function Shell({demo, initialPlatform, initialApiUrl, initialUsername, pageSize,
 						initialApiUrl={initialApiUrl}
 						initialUsername={session.username ?? initialUsername}
 						demo={demo}
-						isActive={!isQuitting}
+						isActive={!isQuitting && !isTooSmall}
 					/>
 				</Box>
-			) : (
+			) : isTooSmall ? null : (
 				<LiveStatusBar screen={screen} width={columns} />
 			)}
-			{isHelp && !isLoginShown ? <HelpOverlay scopes={screenScopes} width={columns} height={bodyHeight} /> : null}
+			{isHelp && !isLoginShown && !isTooSmall ? <HelpOverlay scopes={screenScopes} width={columns} height={bodyHeight} /> : null}
 			{/* Screens stay mounted while hidden so their data, selection, filter and sort survive a switch. */}
 			<HostListScreen isActive={isMainActive && screen === 'hosts'} width={columns} height={bodyHeight} pageSize={pageSize} onCapturesText={captureHosts} />
 			<ScanListScreen isActive={isMainActive && screen === 'scans'} width={columns} height={bodyHeight} onCapturesText={captureScans} />

@@ -1,14 +1,14 @@
-import {Box, Text, useInput} from 'ink';
-import TextInput from 'ink-text-input';
-import React, {useEffect, useRef, useState} from 'react';
+import {Box, Text, useInput, type Key} from 'ink';
+import React, {useCallback, useEffect, useRef, useState} from 'react';
 import type {KeyScope} from '../keys.js';
-import {useKeyBindings, type CommandHandlers} from '../hooks/use-key-bindings.js';
+import {runKeyBinding, type CommandHandlers} from '../hooks/use-key-bindings.js';
 import {useTableState} from '../hooks/use-table-state.js';
 import type {Column} from '../lib/column.js';
 import {truncateToWidth} from '../lib/display-width.js';
 import {formatCount} from '../lib/format.js';
 import type {ErrorDescription} from '../lib/describe-error.js';
 import {ErrorMessage} from './error-message.js';
+import {editText, TextField} from './text-field.js';
 import {KeyHints} from './key-hints.js';
 import {ResourceTable, bodyHeight} from './resource-table.js';
 
@@ -110,10 +110,12 @@ export function ListView<Row>(props: ListViewProps<Row>) {
 
 	const listScopes: KeyScope[] = confirmation ? ['confirm'] : isDetail ? [...(props.detailScopes ?? []), 'detail', 'global'] : [...scopes, 'list', 'global'];
 
-	useKeyBindings({
-		scopes: listScopes,
-		isActive: isActive && !isFiltering,
-		handlers: confirmation
+	// Whether the filter line has the keyboard, set synchronously by the key handlers: a key typed
+	// right after `/` must reach the filter, not move the selection, even before React re-renders.
+	const filtering = useRef({isFiltering, filter: state.filter});
+	filtering.current = {isFiltering, filter: state.filter};
+
+	const listHandlers: CommandHandlers = confirmation
 			? {'confirm-yes': confirmation.onYes, 'confirm-no': confirmation.onNo}
 			: isDetail
 				? {back: () => setDetailKey(undefined), ...props.detailHandlers}
@@ -126,7 +128,10 @@ export function ListView<Row>(props: ListViewProps<Row>) {
 						'half-page-up': moveBy('half-page-up'),
 						first: moveBy('select-first'),
 						last: moveBy('select-last'),
-						filter: () => dispatch({type: 'start-filter'}),
+						filter: () => {
+							filtering.current = {...filtering.current, isFiltering: true};
+							dispatch({type: 'start-filter'});
+						},
 						sort: table.cycleSort,
 						'reverse-sort': () => dispatch({type: 'reverse-sort'}),
 						open: () => {
@@ -137,8 +142,7 @@ export function ListView<Row>(props: ListViewProps<Row>) {
 						// Esc stops a running load first when the screen offers that (its scope comes first), else clears the filter.
 						...(state.filter ? {'clear-filter': () => dispatch({type: 'clear-filter'})} : {}),
 						...handlers,
-					},
-	});
+					};
 
 	// Extra confirmation keys (e.g. `c` to count first) are not commands of their own.
 	useInput(
@@ -148,16 +152,34 @@ export function ListView<Row>(props: ListViewProps<Row>) {
 		{isActive: isActive && confirmation?.extra !== undefined},
 	);
 
-	// While filtering, the text input has the keyboard; Enter keeps the filter, Esc drops it.
-	useInput(
-		(_input, key) => {
-			if (key.escape) dispatch({type: 'clear-filter'});
-			else if (key.return) dispatch({type: 'stop-filter'});
-			else if (key.upArrow) dispatch({type: 'select-previous'});
-			else if (key.downArrow) dispatch({type: 'select-next'});
-		},
-		{isActive: isActive && isFiltering},
-	);
+	// One listener for the whole view, always subscribed and reading refs (see useKeyBindings for
+	// why). While filtering, the filter line has the keyboard: text edits it, each key applied to the
+	// last, Enter keeps the filter, Esc drops it, ↑/↓ still move; otherwise keys run the bindings.
+	const latest = useRef({isActive, listScopes, listHandlers});
+	latest.current = {isActive, listScopes, listHandlers};
+	const onInput = useCallback((input: string, key: Key) => {
+		const {isActive: isListening, listScopes: activeScopes, listHandlers: activeHandlers} = latest.current;
+		if (!isListening) return;
+		const current = filtering.current;
+		if (!current.isFiltering) {
+			runKeyBinding(input, key, activeScopes, activeHandlers);
+			return;
+		}
+
+		if (key.escape) {
+			filtering.current = {isFiltering: false, filter: ''};
+			dispatch({type: 'clear-filter'});
+		} else if (key.upArrow) dispatch({type: 'select-previous'});
+		else if (key.downArrow) dispatch({type: 'select-next'});
+		else {
+			const edit = editText(current.filter, input, key);
+			if (!edit) return;
+			filtering.current = {isFiltering: !edit.isSubmit, filter: edit.value};
+			dispatch({type: 'set-filter', filter: edit.value});
+			if (edit.isSubmit) dispatch({type: 'stop-filter'});
+		}
+	}, [dispatch]);
+	useInput(onInput);
 
 	if (!isActive) return null;
 
@@ -181,7 +203,7 @@ export function ListView<Row>(props: ListViewProps<Row>) {
 				{isFiltering || state.filter ? (
 					<Box>
 						<Text color="cyan">/ </Text>
-						<TextInput value={state.filter} onChange={filter => dispatch({type: 'set-filter', filter})} focus={isFiltering} showCursor={isFiltering} />
+						<TextField value={state.filter} isFocused={isFiltering} />
 						<Text dimColor>
 							{'  '}
 							{count} · {isFiltering ? 'Enter keeps · Esc clears' : 'Esc clears'}

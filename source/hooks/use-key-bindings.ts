@@ -11,8 +11,28 @@ export interface UseKeyBindingsOptions {
 	/** Active scopes, most specific first, e.g. `['hosts', 'list', 'global']`. */
 	readonly scopes: readonly KeyScope[];
 	readonly handlers: CommandHandlers;
-	/** Whether this listener hears keys; hidden screens and open dialogs pass false. @default true */
-	readonly isActive?: boolean;
+	/**
+	 * Whether this listener hears keys; hidden screens and open dialogs pass false. A function is
+	 * asked at each key, for state that changes between renders (a text field taking the keyboard).
+	 * @default true
+	 */
+	readonly isActive?: boolean | (() => boolean);
+}
+
+/**
+ * Runs the handler of the first command the key triggers in `scopes` that has a handler.
+ * Returns whether one ran. Exported for components that route keys themselves (a text field first).
+ */
+export function runKeyBinding(input: string, key: Key, scopes: readonly KeyScope[], handlers: CommandHandlers): boolean {
+	for (const command of matchKeys(input, key, scopes)) {
+		const handler = handlers[command];
+		if (handler) {
+			handler();
+			return true;
+		}
+	}
+
+	return false;
 }
 
 /**
@@ -20,22 +40,18 @@ export interface UseKeyBindingsOptions {
  * loading, clear the filter), the first one with a handler runs, so a screen turns a meaning
  * on and off by giving or omitting the handler.
  *
- * The input callback is stable and reads scopes and handlers through a ref: Ink re-subscribes
- * whenever the callback changes, and keys arriving in between would otherwise reach a stale
- * handler (stack-notes §3). Handlers must still use functional updates or dispatch.
+ * The listener stays subscribed for the component's whole life and reads scopes, handlers and
+ * `isActive` through a ref assigned at render. Ink (re)subscribes listeners in effects, which run
+ * after the render: keys arriving in between — a fast typist, `1` then `/` in one read — would
+ * otherwise reach a stale handler or none at all (stack-notes §3). Handlers must still use
+ * functional updates or dispatch.
  */
 export function useKeyBindings({scopes, handlers, isActive = true}: UseKeyBindingsOptions): void {
-	const latest = useRef({scopes, handlers});
-	latest.current = {scopes, handlers};
+	const latest = useRef({scopes, handlers, isActive});
+	latest.current = {scopes, handlers, isActive};
 	const onInput = useCallback((input: string, key: Key) => {
-		const {scopes: activeScopes, handlers: activeHandlers} = latest.current;
-		for (const command of matchKeys(input, key, activeScopes)) {
-			const handler = activeHandlers[command];
-			if (handler) {
-				handler();
-				return;
-			}
-		}
+		const {scopes: activeScopes, handlers: activeHandlers, isActive: isListening} = latest.current;
+		if (typeof isListening === 'function' ? isListening() : isListening) runKeyBinding(input, key, activeScopes, activeHandlers);
 	}, []);
-	useInput(onInput, {isActive});
+	useInput(onInput);
 }

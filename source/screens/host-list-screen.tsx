@@ -162,7 +162,7 @@ export function HostListScreen({isActive, width, height, pageSize = 1000, onCapt
 
 	const summary = pages.isComplete
 		? `${formatCount(pages.hosts.length)} hosts (all)`
-		: pages.hosts.length === 0 && pages.isLoading
+		: pages.pagesLoaded === 0 && !pages.error
 			? 'loading the first page…'
 			: `${formatCount(pages.hosts.length)} hosts loaded · more available`;
 	// A refresh reads page 1 again: "loading page 2…" would promise the wrong page.
@@ -219,7 +219,8 @@ export function HostListScreen({isActive, width, height, pageSize = 1000, onCapt
 			message={message}
 			confirmation={confirmation}
 			onCapturesText={onCapturesText}
-			emptyText={pages.isLoading ? 'Loading hosts…' : pages.error ? 'No hosts loaded — r tries again' : 'No hosts in this subscription (or none visible to this user)'}
+			// Before page 1 has answered, an empty list means "not yet", never "no hosts".
+			emptyText={pages.error && pages.pagesLoaded === 0 ? 'No hosts loaded — r tries again' : pages.pagesLoaded === 0 || pages.isLoading ? 'Loading hosts…' : 'No hosts in this subscription (or none visible to this user)'}
 		/>
 	);
 }

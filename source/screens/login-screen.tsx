@@ -1,9 +1,9 @@
-import {Box, Text, useInput} from 'ink';
-import TextInput from 'ink-text-input';
-import React, {useState} from 'react';
+import {Box, Text, useInput, type Key} from 'ink';
+import React, {useCallback, useReducer, useRef} from 'react';
 import {PLATFORMS} from '../api/platforms.js';
 import {formatMessageLine} from '../components/error-message.js';
 import {Spinner} from '../components/spinner.js';
+import {editText, TextField} from '../components/text-field.js';
 import {useSession, type LoginRequest} from '../hooks/use-session.js';
 import {describeError} from '../lib/describe-error.js';
 
@@ -28,6 +28,14 @@ export interface LoginScreenProps {
 
 type Field = 'platform' | 'apiUrl' | 'username' | 'password';
 
+interface FormState {
+	platformIndex: number;
+	apiUrl: string;
+	username: string;
+	password: string;
+	focus: Field;
+}
+
 function initialPlatformIndex(platform: string | undefined, apiUrl: string | undefined): number {
 	if (apiUrl) return platformChoices.length - 1;
 	const index = platformChoices.findIndex(choice => choice.id === platform?.toUpperCase());
@@ -41,56 +49,84 @@ function initialPlatformIndex(platform: string | undefined, apiUrl: string | und
  */
 export function LoginScreen({initialPlatform, initialApiUrl, initialUsername, demo, isActive = true}: LoginScreenProps) {
 	const session = useSession();
-	const [platformIndex, setPlatformIndex] = useState(() => initialPlatformIndex(initialPlatform, initialApiUrl));
-	const [apiUrl, setApiUrl] = useState(initialApiUrl ?? '');
-	const [username, setUsername] = useState(initialUsername ?? '');
-	const [password, setPassword] = useState('');
-	const platform = platformChoices[platformIndex]!;
-	const fields: Field[] = demo ? ['username', 'password'] : platform.id === 'custom' ? ['platform', 'apiUrl', 'username', 'password'] : ['platform', 'username', 'password'];
-	const [focus, setFocus] = useState<Field>(() => {
-		if (demo) return initialUsername ? 'password' : 'username';
-		if (!initialPlatform && !initialApiUrl) return 'platform';
-		return initialUsername ? 'password' : 'username';
-	});
+	// The form lives in a ref that the one input handler updates synchronously, then re-renders:
+	// keys that arrive before React re-renders (a fast typist, a paste followed by Enter) each apply
+	// to the result of the last. A controlled ink-text-input rebuilt its value from the previous
+	// render's prop and dropped such keys (found by test/e2e/interactive.test.ts).
+	const form = useRef<FormState | undefined>(undefined);
+	form.current ??= {
+		platformIndex: initialPlatformIndex(initialPlatform, initialApiUrl),
+		apiUrl: initialApiUrl ?? '',
+		username: initialUsername ?? '',
+		password: '',
+		focus: demo ? (initialUsername ? 'password' : 'username') : !initialPlatform && !initialApiUrl ? 'platform' : initialUsername ? 'password' : 'username',
+	};
+	const [, rerender] = useReducer((count: number) => count + 1, 0);
 	const isBusy = session.status === 'logging-in';
+	const latest = useRef({isActive, isBusy, session, demo});
+	latest.current = {isActive, isBusy, session, demo};
 
-	const move = (delta: number) =>
-		setFocus(current => {
-			const index = fields.indexOf(current);
-			return fields[Math.min(Math.max(index + delta, 0), fields.length - 1)]!;
-		});
+	const fieldsOf = (state: FormState): Field[] =>
+		demo ? ['username', 'password'] : platformChoices[state.platformIndex]!.id === 'custom' ? ['platform', 'apiUrl', 'username', 'password'] : ['platform', 'username', 'password'];
 
-	const submit = async () => {
-		if (isBusy) return;
-		const request: LoginRequest = demo
-			? {platform: 'DEMO', apiUrl: demo.url, username, password}
-			: {platform: platform.id, apiUrl: platform.id === 'custom' ? apiUrl : undefined, username, password};
-		const isLoggedIn = await session.login(request);
-		// The password is dropped either way: it lives only in the client from here on.
-		setPassword('');
-		if (!isLoggedIn) setFocus('password');
+	const submit = async (state: FormState) => {
+		const {session: current, demo: demoTarget} = latest.current;
+		const choice = platformChoices[state.platformIndex]!;
+		const request: LoginRequest = demoTarget
+			? {platform: 'DEMO', apiUrl: demoTarget.url, username: state.username, password: state.password}
+			: {platform: choice.id, apiUrl: choice.id === 'custom' ? state.apiUrl : undefined, username: state.username, password: state.password};
+		// The password leaves the form now: it lives only in the client from here on.
+		state.password = '';
+		rerender();
+		const isLoggedIn = await current.login(request);
+		if (!isLoggedIn) {
+			state.focus = 'password';
+			rerender();
+		}
 	};
 
-	const next = () => {
-		if (focus === 'password') {
-			void submit();
-			return;
+	const onInput = useCallback((input: string, key: Key) => {
+		const state = form.current!;
+		if (!latest.current.isActive || latest.current.isBusy) return;
+		const fields = fieldsOf(state);
+		const move = (delta: number) => {
+			const index = fields.indexOf(state.focus);
+			state.focus = fields[Math.min(Math.max(index + delta, 0), fields.length - 1)]!;
+		};
+
+		if (key.tab) move(key.shift ? -1 : 1);
+		else if (key.downArrow) move(1);
+		else if (key.upArrow) move(-1);
+		else if (state.focus === 'platform') {
+			if (key.leftArrow || key.rightArrow || input === 'h' || input === 'l' || input === ' ') {
+				const delta = key.leftArrow || input === 'h' ? -1 : 1;
+				state.platformIndex = (state.platformIndex + delta + platformChoices.length) % platformChoices.length;
+			} else if (key.return) move(1);
+			else return;
+		} else {
+			const field = state.focus;
+			const edit = editText(state[field], input, key);
+			if (!edit) return;
+			state[field] = edit.value;
+			if (edit.isSubmit) {
+				if (field === 'password') {
+					void submit(state);
+					return;
+				}
+
+				move(1);
+			}
 		}
 
-		move(1);
-	};
+		rerender();
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- reads everything through refs
+	}, []);
+	useInput(onInput);
 
-	useInput(
-		(input, key) => {
-			if (key.tab || key.downArrow) move(key.shift || key.upArrow ? -1 : 1);
-			else if (key.upArrow) move(-1);
-			else if (focus === 'platform' && (key.leftArrow || key.rightArrow || input === 'h' || input === 'l' || input === ' ')) {
-				const delta = key.leftArrow || input === 'h' ? -1 : 1;
-				setPlatformIndex(index => (index + delta + platformChoices.length) % platformChoices.length);
-			} else if (focus === 'platform' && key.return) next();
-		},
-		{isActive: isActive && !isBusy},
-	);
+	const {platformIndex, apiUrl, username, password, focus} = form.current;
+	const platform = platformChoices[platformIndex]!;
+	const fields = fieldsOf(form.current);
+	const isTyping = isActive && !isBusy;
 
 	const label = (field: Field, text: string) => (
 		<Text bold={focus === field} color={focus === field ? 'cyan' : undefined}>
@@ -121,7 +157,7 @@ export function LoginScreen({initialPlatform, initialApiUrl, initialUsername, de
 					{label('platform', 'Platform')}
 					<Text>
 						{focus === 'platform' ? '‹ ' : '  '}
-						<Text bold>{platform.id.padEnd(6)}</Text>
+						<Text bold>{platform.id.padEnd(7)}</Text>
 						{platform.host}
 						{focus === 'platform' ? ' ›   (←/→ to change)' : ''}
 					</Text>
@@ -130,16 +166,16 @@ export function LoginScreen({initialPlatform, initialApiUrl, initialUsername, de
 			{fields.includes('apiUrl') ? (
 				<Box>
 					{label('apiUrl', 'API URL')}
-					<TextInput value={apiUrl} onChange={setApiUrl} onSubmit={next} focus={isActive && !isBusy && focus === 'apiUrl'} placeholder="https://qualysapi.example.com" />
+					<TextField value={apiUrl} isFocused={isTyping && focus === 'apiUrl'} placeholder="https://qualysapi.example.com" />
 				</Box>
 			) : null}
 			<Box>
 				{label('username', 'Username')}
-				<TextInput value={username} onChange={setUsername} onSubmit={next} focus={isActive && !isBusy && focus === 'username'} />
+				<TextField value={username} isFocused={isTyping && focus === 'username'} />
 			</Box>
 			<Box>
 				{label('password', 'Password')}
-				<TextInput value={password} onChange={setPassword} onSubmit={next} mask="*" focus={isActive && !isBusy && focus === 'password'} />
+				<TextField value={password} mask="*" isFocused={isTyping && focus === 'password'} />
 			</Box>
 			<Text> </Text>
 			{isBusy ? (
@@ -153,7 +189,7 @@ export function LoginScreen({initialPlatform, initialApiUrl, initialUsername, de
 					{formatMessageLine({message: error.message, hint: error.hint, tone: 'error'})}
 				</Text>
 			) : (
-				<Text dimColor>Enter: next field, log in on the last · Tab/Shift+Tab or ↑/↓: move · Ctrl+C: quit</Text>
+				<Text dimColor wrap="truncate">Enter: next, log in on the last · Tab/↑/↓: move · Ctrl+C: quit</Text>
 			)}
 		</Box>
 	);
