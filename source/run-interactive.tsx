@@ -8,6 +8,7 @@ import {insecureWarning, startDemoServer, type DemoServer} from './connection.js
 import type {LoginRequest, SessionHolder} from './hooks/use-session.js';
 import {startDebugLog} from './lib/debug-log.js';
 import {enterFullscreen, onTerminate} from './lib/fullscreen.js';
+import {lineDiffStdout} from './lib/line-diff-stdout.js';
 import type {CliOptions} from './options.js';
 import {version} from './version.js';
 
@@ -75,7 +76,8 @@ export async function runInteractive(options: CliOptions): Promise<number> {
 			pageSize={options.pageSize}
 			onQuit={onQuit}
 		/>,
-		{exitOnCtrlC: false, patchConsole: false, maxFps: 60, incrementalRendering: true},
+		// Ink repaints full-height frames whole; the wrapper writes only the lines that changed.
+		{stdout: lineDiffStdout(process.stdout), exitOnCtrlC: false, patchConsole: false, maxFps: 60, incrementalRendering: true},
 	);
 
 	const terminator = onTerminate(
