@@ -68,7 +68,8 @@ async function main(): Promise<number> {
 				return 2;
 			}
 
-			const {runInteractive} = await import('./source/run-interactive.js');
+			const {withoutGlobalFetch} = await import('./source/lib/without-global-fetch.js');
+			const {runInteractive} = await withoutGlobalFetch(() => import('./source/run-interactive.js'));
 			return runInteractive(options);
 		}
 	}

@@ -1,7 +1,6 @@
 import process from 'node:process';
 import {render} from 'ink';
 import React from 'react';
-import {createQualysClient} from './api/client.js';
 import {resolveBaseUrl} from './api/platforms.js';
 import {App} from './app.js';
 import {insecureWarning, startDemoServer, type DemoServer} from './connection.js';
@@ -28,8 +27,12 @@ export async function runInteractive(options: CliOptions): Promise<number> {
 	const debugLog = options.isDebug ? startDebugLog(process.env, {version, command: 'interactive'}, process.stderr) : undefined;
 
 	const holder: SessionHolder = {};
-	const createClient = (request: LoginRequest) =>
-		createQualysClient({
+	// The client (ofetch, the XML parser, undici) is not needed to draw the login form: it is loaded
+	// after the first frame, while the operator types, so start-up does not pay for it.
+	const loadClient = () => import('./api/client.js');
+	const createClient = async (request: LoginRequest) => {
+		const {createQualysClient} = await loadClient();
+		return createQualysClient({
 			baseUrl: demo ? demo.target.baseUrl : resolveBaseUrl({platform: request.platform === 'custom' ? undefined : request.platform, apiUrl: request.apiUrl}),
 			credentials: {username: request.username, password: request.password},
 			authMode: options.authMode,
@@ -39,6 +42,7 @@ export async function runInteractive(options: CliOptions): Promise<number> {
 			version,
 			log: debugLog?.write,
 		});
+	};
 
 	const screen = enterFullscreen(process.stdout);
 	let quitRequests = 0;
@@ -79,6 +83,8 @@ export async function runInteractive(options: CliOptions): Promise<number> {
 		// Ink repaints full-height frames whole; the wrapper writes only the lines that changed.
 		{stdout: lineDiffStdout(process.stdout), exitOnCtrlC: false, patchConsole: false, maxFps: 60, incrementalRendering: true},
 	);
+
+	setTimeout(() => void loadClient(), 0);
 
 	const terminator = onTerminate(
 		async () => {

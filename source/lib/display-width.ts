@@ -6,7 +6,9 @@
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u200b-\u200f\ufe00-\ufe0f\u{e0100}-\u{e01ef}]$/u;
 const EMOJI_PRESENTATION = /\p{Emoji_Presentation}|\p{Extended_Pictographic}\ufe0f/u;
-const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+// Created on first use: building ICU's grapheme segmenter costs ~10 ms, and the login form is ASCII.
+let segmenter: Intl.Segmenter | undefined;
+const graphemes = (text: string) => (segmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'})).segment(text);
 
 /** The ellipsis appended when text is cut. Width 1. */
 export const ELLIPSIS = '…';
@@ -54,7 +56,7 @@ function graphemeWidth(grapheme: string): number {
 export function stringWidth(text: string): number {
 	if (PRINTABLE_ASCII.test(text)) return text.length;
 	let width = 0;
-	for (const {segment} of segmenter.segment(text)) width += graphemeWidth(segment);
+	for (const {segment} of graphemes(text)) width += graphemeWidth(segment);
 	return width;
 }
 
@@ -71,7 +73,7 @@ export function truncateToWidth(text: string, width: number): string {
 	const budget = width - 1;
 	let used = 0;
 	let result = '';
-	for (const {segment} of segmenter.segment(text)) {
+	for (const {segment} of graphemes(text)) {
 		const w = graphemeWidth(segment);
 		if (used + w > budget) break;
 		used += w;
