@@ -1,4 +1,5 @@
 import {ParseError} from './errors.js';
+import {takeScannedPage} from './fast-host-list.js';
 import type {Host, HostTag} from './types.js';
 import {childNode, childNodes, type XmlNode, type XmlValue} from './xml.js';
 
@@ -43,6 +44,9 @@ const MAX_RANGE = 1_000_000;
  * not HOST_LIST_OUTPUT or a host has no ID.
  */
 export function parseHostList(document: XmlNode): ParsedHostList {
+	// Already mapped by the fast scanner when parseXml read the body (the same records; see fast-host-list.ts).
+	const scanned = takeScannedPage(document);
+	if (scanned) return scanned;
 	const output = childNode(document, 'HOST_LIST_OUTPUT');
 	if (!output) throw new ParseError('The response is not a host list.', {hint: 'Check the API URL; the server answered with another document.'});
 	const response = childNode(output, 'RESPONSE');

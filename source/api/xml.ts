@@ -1,5 +1,6 @@
 import {XMLParser, XMLValidator} from 'fast-xml-parser';
 import {ParseError, type RequestInfo} from './errors.js';
+import {fastHostListDocument} from './fast-host-list.js';
 
 /** A parsed XML element: child elements by name, attributes as `@_name`, text as `#text` when mixed. */
 export type XmlNode = {readonly [name: string]: XmlValue};
@@ -49,8 +50,19 @@ const INTERNAL_SUBSET = /<!DOCTYPE\s+[^\s>[]+(?:\s+(?:SYSTEM|PUBLIC)\s+(?:"[^"]*
  * Parses an XML body with the client's one configuration. Throws ParseError for an empty body,
  * a document declaring entities (billion laughs and friends are refused, never expanded), and any
  * malformed or truncated document (validated first, so a cut-off body is never a partial list).
+ * A HOST_LIST_OUTPUT in the plain subset Qualys sends is checked and mapped by fast-host-list.ts
+ * instead; the returned document then builds its tree only when read past the root.
  */
 export function parseXml(text: string, info: RequestInfo = {}): XmlNode {
+	return parseChecked(text, info, true);
+}
+
+/** parseXml without the host-list scanner: always the full fast-xml-parser tree (the reference path). */
+export function parseXmlTree(text: string, info: RequestInfo = {}): XmlNode {
+	return parseChecked(text, info, false);
+}
+
+function parseChecked(text: string, info: RequestInfo, isScanAllowed: boolean): XmlNode {
 	if (text.trim() === '') {
 		throw new ParseError('The server answered with an empty body.', {
 			...info,
@@ -63,6 +75,23 @@ export function parseXml(text: string, info: RequestInfo = {}): XmlNode {
 			hint: 'Qualys never sends entity declarations; check the API URL and any proxy in between.',
 		});
 	}
+	const buildTree = (): XmlNode => {
+		try {
+			return parser.parse(text) as XmlNode;
+		} catch (error) {
+			throw new ParseError('The response XML could not be parsed.', {
+				...info,
+				hint: 'Try again; if it persists, report the response to the maintainers.',
+				cause: error,
+			});
+		}
+	};
+	// Host lists are mapped by a single-pass scanner (fast-host-list.ts), which checks well-formedness
+	// itself for the plain subset of XML it accepts (at least as strictly as XMLValidator: a body cut
+	// at any byte is never accepted); the tree is then built only if something reads past the root.
+	// Anything the scanner does not fully understand is validated and parsed here as before.
+	const scanned = isScanAllowed ? fastHostListDocument(text, buildTree) : undefined;
+	if (scanned) return scanned;
 	const validation = XMLValidator.validate(text);
 	if (validation !== true) {
 		const {line, col} = validation.err;
@@ -73,15 +102,7 @@ export function parseXml(text: string, info: RequestInfo = {}): XmlNode {
 			hint: 'Try again; a connection that drops mid-body leaves a cut-off document.',
 		});
 	}
-	try {
-		return parser.parse(text) as XmlNode;
-	} catch (error) {
-		throw new ParseError('The response XML could not be parsed.', {
-			...info,
-			hint: 'Try again; if it persists, report the response to the maintainers.',
-			cause: error,
-		});
-	}
+	return buildTree();
 }
 
 /** True when the prolog (before the root element) has a DOCTYPE with an internal subset. */
