@@ -107,7 +107,7 @@ function Shell({demo, initialPlatform, initialApiUrl, initialUsername, pageSize,
 	if (isQuitting) {
 		return (
 			<Box width={columns} height={rows} flexDirection="column">
-				<Text>{session.client?.isLoggedIn ? 'Logging out…' : 'Bye.'}</Text>
+				<Text>{hasSession && session.status !== 'expired' ? 'Logging out…' : 'Bye.'}</Text>
 			</Box>
 		);
 	}
