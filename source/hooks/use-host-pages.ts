@@ -1,5 +1,8 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
-import type {Host, QualysClient} from '../api/types.js';
+import type {Host, HostPage, QualysClient} from '../api/types.js';
+
+/** How often pages reach the screen while every page is loading. */
+const commitIntervalMs = 250;
 
 /** What the host screen knows about the host list right now. */
 export interface HostPagesState {
@@ -89,36 +92,63 @@ export function useHostPages({client, pageSize = 1000, isEnabled}: HostPagesOpti
 			const startUrl = isRefresh ? undefined : current.nextUrl;
 			setState(previous => ({...previous, isLoading: true, isLoadingAll: isAll, isRefreshing: isRefresh, isStale: isRefresh || previous.isStale, error: undefined}));
 			let isFirst = true;
+			let commitBuffered = () => {};
 			try {
 				const pages = activeClient.listHosts({pageSize, startUrl, signal: controller.signal});
-				for await (const page of pages) {
-					if (isRefresh && isFirst) current.hosts = [];
-					isFirst = false;
-					current.hasStarted = true;
-					current.nextUrl = page.nextUrl;
-					// A new array per page, never a push into the old one: ListView memoises its view on the
-					// array's identity, so an in-place append left the table at the old length and the rows
-					// of page 2 on could not be selected. One copy per page is cheap next to the call.
-					current.hosts = current.hosts.concat(page.hosts);
+				// While loading every page, pages are handed to React at most every `commitIntervalMs`:
+				// each commit re-renders the screen, and a commit per page (tens a second) left keys
+				// waiting behind renders. Single pages, the last page and a stop commit at once.
+				let buffered: Host[][] = [];
+				let bufferedPages = 0;
+				let lastCommit = 0;
+				let lastPage: HostPage | undefined;
+				let isRefreshedPage = false;
+				commitBuffered = () => {
+					if (bufferedPages === 0 || !lastPage) return;
+					// A new array per commit, never a push into the old one: ListView memoises its view on
+					// the array's identity (an in-place append left rows of page 2 on unselectable).
+					current.hosts = current.hosts.concat(...buffered);
 					const hosts = current.hosts;
-					// Read `isRefresh` now: React runs the updater later, after the loop has set it to
-					// false, which counted a refreshed page 1 on top of the old pages and kept the old loadedAt.
-					const isRefreshedPage = isRefresh;
+					const pagesAdded = bufferedPages;
+					const {nextUrl} = lastPage;
+					// Read now, not in the updater: React runs it later, after the flag has changed.
+					const wasRefresh = isRefreshedPage;
 					setState(previous => ({
 						...previous,
 						hosts,
 						version: previous.version + 1,
-						pagesLoaded: (isRefreshedPage ? 0 : previous.pagesLoaded) + 1,
-						isComplete: page.nextUrl === undefined,
+						pagesLoaded: (wasRefresh ? 0 : previous.pagesLoaded) + pagesAdded,
+						isComplete: nextUrl === undefined,
 						isStale: false,
-						loadedAt: isRefreshedPage || previous.loadedAt === undefined ? Date.now() : previous.loadedAt,
+						loadedAt: wasRefresh || previous.loadedAt === undefined ? Date.now() : previous.loadedAt,
 					}));
+					buffered = [];
+					bufferedPages = 0;
+					isRefreshedPage = false;
+					lastCommit = Date.now();
+				};
+
+				for await (const page of pages) {
+					if (isRefresh && isFirst) {
+						current.hosts = [];
+						isRefreshedPage = true;
+					}
+
+					isFirst = false;
+					current.hasStarted = true;
+					current.nextUrl = page.nextUrl;
+					buffered.push(page.hosts as Host[]);
+					bufferedPages += 1;
+					lastPage = page;
 					isRefresh = false;
+					if (!isAll || page.nextUrl === undefined || Date.now() - lastCommit >= commitIntervalMs) commitBuffered();
 					if (!isAll) break;
 				}
 			} catch (error) {
 				if (!controller.signal.aborted) setState(previous => ({...previous, error}));
 			} finally {
+				// Esc or an error mid-way: the pages that arrived are kept.
+				commitBuffered();
 				current.isBusy = false;
 				current.controller = undefined;
 				setState(previous => ({...previous, isLoading: false, isLoadingAll: false, isRefreshing: false}));
