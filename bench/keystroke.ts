@@ -83,7 +83,7 @@ const oneK = await walk(app, PRESSES);
 log(`1k done (${oneK.length} presses)`);
 
 app.write('L');
-await app.waitFor(/y loads/);
+await app.waitFor(/y go/);
 app.write('y');
 await app.waitFor('loading all');
 const isLoading = () => app.line(1).includes('loading all');

@@ -32,7 +32,7 @@ await app.waitFor(HOST_ROW, {timeoutMs: 20_000});
 await sleep(1500);
 const firstPage = stats(await sample(3, 100));
 app.write('L');
-await app.waitFor(/y loads/);
+await app.waitFor(/y go/);
 app.write('y');
 const loadTime = timer();
 await app.waitFor('hosts (all)', {timeoutMs: 240_000});

@@ -100,16 +100,16 @@ export function HostListScreen({isActive, width, height, pageSize = 1000, onCapt
 
 	const quota = session.quota.get('host-list');
 	const remaining = quota?.remaining;
-	// Short enough that the keys at the end still fit a 100-column line with 1,000-host pages
+	// Short enough that the keys at the end still fit an 80-column line with 1,000-host pages
 	// (the line is cut to the width, and `c` is not on the hint line).
-	const callsLeft = remaining === undefined ? 'calls left unknown' : `${formatCount(remaining)} of ${formatCount(quota?.limit)} calls left`;
+	const callsLeft = remaining === undefined ? 'calls left unknown' : `${formatCount(remaining)}/${formatCount(quota?.limit)} calls left`;
 	let question: string;
 	if (pages.counted !== undefined) {
 		const missing = Math.max(0, pages.counted - pages.hosts.length);
 		const calls = Math.ceil(missing / pageSize);
-		question = `Load all: ${formatCount(missing)} more hosts = ${formatCount(calls)} call${calls === 1 ? '' : 's'}; ${callsLeft}. y loads · n cancels`;
+		question = `Load all: ${formatCount(missing)} more hosts = ${formatCount(calls)} call${calls === 1 ? '' : 's'}; ${callsLeft} · y go · n no`;
 	} else {
-		question = `Load all? 1 call per ${formatCount(pageSize)} hosts (total unknown); ${callsLeft}. y loads · c counts · n no`;
+		question = `Load all? 1 call/${formatCount(pageSize)} hosts, total unknown; ${callsLeft} · y go · c count · n no`;
 	}
 
 	const confirmation: Confirmation | undefined = isConfirming

@@ -107,7 +107,7 @@ export function RateLimitScreen({isActive, width, height, onCapturesText}: RateL
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text bold wrap="truncate">
-				Limits · from the headers of this session's calls (no call spent to open this screen){isCountingDown ? ' · counting down' : ''}
+				Limits · read from this session's responses (opening this costs no call){isCountingDown ? ' · counting down' : ''}
 			</Text>
 			{readings.length === 0 ? (
 				<Box flexDirection="column" paddingY={1}>

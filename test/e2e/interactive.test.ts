@@ -10,7 +10,7 @@ import {assertFramed, assertTerminalRestored, disposeAllTuis, exitOf, hostsLoade
 after(disposeAllTuis);
 
 const scansLoaded = /^Scans · [\d,]+ scans/m;
-const limitsShown = /^Limits · from the headers/m;
+const limitsShown = /^Limits · read from this session's responses/m;
 
 /** Hosts → Scans → Limits → Hosts with a kept filter, checking each screen at `rows` lines. */
 async function walkTheScreens(session: PtySession, rows: number) {

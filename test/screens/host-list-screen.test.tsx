@@ -115,7 +115,7 @@ describe('host list screen', () => {
 		await app.loginAndWaitForHosts();
 		await app.press('L');
 		let lines = app.lines();
-		assert.equal(lines.at(-2), '? Load all? 1 call per 50 hosts (total unknown); 299 of 300 calls left. y loads · c counts · n no');
+		assert.equal(lines.at(-2), '? Load all? 1 call/50 hosts, total unknown; 299/300 calls left · y go · c count · n no');
 		assert.equal(lines.at(-1), 'y yes  n/Esc no');
 		await app.press('n');
 		assert.equal(app.lines().at(-1), hostsHints);
@@ -129,7 +129,7 @@ describe('host list screen', () => {
 		await app.press('L');
 		await app.press('c');
 		await app.waitForFrame(frame => frame.includes('more hosts'));
-		assert.equal(app.lines().at(-2), '? Load all: 70 more hosts = 2 calls; 298 of 300 calls left. y loads · n cancels');
+		assert.equal(app.lines().at(-2), '? Load all: 70 more hosts = 2 calls; 298/300 calls left · y go · n no');
 		assert.equal(app.calls('host-list'), 2, 'counting is one IDs-only call');
 
 		await app.press('y');

@@ -19,7 +19,7 @@ describe('rate limit screen', () => {
 		await app.loginAndWaitForHosts();
 		await app.press('3');
 		const lines = app.lines();
-		assert.equal(lines[1], 'Limits · from the headers of this session\'s calls (no call spent to open this screen)');
+		assert.equal(lines[1], 'Limits · read from this session\'s responses (opening this costs no call)');
 		assert.deepEqual(lines.slice(2, 5), tableTop);
 		assert.match(lines[5]!, limitRow('host list', '299/300'));
 		assert.equal(lines[6], '└───────────┴────────────────────────┴───────────┴──────┴─────────┴────────┘');
