@@ -109,7 +109,8 @@ export function HostListScreen({isActive, width, height, pageSize = 1000, onCapt
 		const calls = Math.ceil(missing / pageSize);
 		question = `Load all: ${formatCount(missing)} more hosts = ${formatCount(calls)} call${calls === 1 ? '' : 's'}; ${callsLeft} · y go · n no`;
 	} else {
-		question = `Load all? 1 call/${formatCount(pageSize)} hosts, total unknown; ${callsLeft} · y go · c count · n no`;
+		// The total is unknown until counted (`c`: one IDs-only call) or loaded.
+		question = `Load all? 1 call/${formatCount(pageSize)} hosts; ${callsLeft} · y go · c count · n no`;
 	}
 
 	const confirmation: Confirmation | undefined = isConfirming

@@ -115,7 +115,7 @@ describe('host list screen', () => {
 		await app.loginAndWaitForHosts();
 		await app.press('L');
 		let lines = app.lines();
-		assert.equal(lines.at(-2), '? Load all? 1 call/50 hosts, total unknown; 299/300 calls left · y go · c count · n no');
+		assert.equal(lines.at(-2), '? Load all? 1 call/50 hosts; 299/300 calls left · y go · c count · n no');
 		assert.equal(lines.at(-1), 'y yes  n/Esc no');
 		await app.press('n');
 		assert.equal(app.lines().at(-1), hostsHints);
