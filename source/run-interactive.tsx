@@ -84,7 +84,10 @@ export async function runInteractive(options: CliOptions): Promise<number> {
 		{stdout: lineDiffStdout(process.stdout), exitOnCtrlC: false, patchConsole: false, maxFps: 60, incrementalRendering: true},
 	);
 
-	setTimeout(() => void loadClient(), 0);
+	setTimeout(() => {
+		void loadClient();
+		void import('./api/warm-up.js').then(async ({warmUpClient}) => warmUpClient());
+	}, 0);
 
 	const terminator = onTerminate(
 		async () => {
