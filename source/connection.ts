@@ -1,4 +1,7 @@
 import type {Simulator} from './simulator/server.js';
+import type {ApiVersion, AuthMode} from './api/types.js';
+import type {CliOptions} from './options.js';
+import {version} from './version.js';
 
 /** The API server a run talks to, and how to name it on screen. */
 export interface ConnectionTarget {
@@ -30,3 +33,14 @@ export async function startDemoServer(): Promise<DemoServer> {
 
 /** The warning printed on every run with `--insecure`. */
 export const insecureWarning = 'qualys-tui: --insecure: TLS certificates are NOT verified for this run; anyone on the path can read your session';
+
+/** The client settings that come from the command line, the same for the UI and the commands. */
+export function clientSettings(options: CliOptions): {authMode: AuthMode; apiVersion: ApiVersion; timeoutMs: number; insecure: boolean; version: string} {
+	return {
+		authMode: options.authMode,
+		apiVersion: options.apiVersion,
+		timeoutMs: options.timeoutSec * 1000,
+		insecure: options.isInsecure,
+		version,
+	};
+}

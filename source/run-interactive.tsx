@@ -3,7 +3,7 @@ import {render} from 'ink';
 import React from 'react';
 import {resolveBaseUrl} from './api/platforms.js';
 import {App} from './app.js';
-import {insecureWarning, startDemoServer, type DemoServer} from './connection.js';
+import {clientSettings, insecureWarning, startDemoServer, type DemoServer} from './connection.js';
 import type {LoginRequest, SessionHolder} from './hooks/use-session.js';
 import {startDebugLog} from './lib/debug-log.js';
 import {enterFullscreen, onTerminate} from './lib/fullscreen.js';
@@ -35,11 +35,7 @@ export async function runInteractive(options: CliOptions): Promise<number> {
 		return createQualysClient({
 			baseUrl: demo ? demo.target.baseUrl : resolveBaseUrl({platform: request.platform === 'custom' ? undefined : request.platform, apiUrl: request.apiUrl}),
 			credentials: {username: request.username, password: request.password},
-			authMode: options.authMode,
-			apiVersion: options.apiVersion,
-			timeoutMs: options.timeoutSec * 1000,
-			insecure: options.isInsecure,
-			version,
+			...clientSettings(options),
 			log: debugLog?.write,
 		});
 	};

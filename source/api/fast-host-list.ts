@@ -9,33 +9,11 @@
 // prolog — it gives up and the caller takes the fast-xml-parser path for that document. So its
 // result is always the one parseHostList(tree) would give (test/fuzz/fast-host-list.test.ts checks
 // this differentially); errors are always produced by the reference path.
+import {STRING_FIELDS} from './host-fields.js';
 import type {ParsedHostList} from './parse-host-list.js';
 import type {Host, HostTag} from './types.js';
 import type {XmlNode} from './xml.js';
 
-// Same table as parse-host-list.ts (element → Host field, in the same order, so records get the same
-// key order and hidden class).
-const STRING_FIELDS: ReadonlyArray<readonly [string, string]> = [
-	['ASSET_ID', 'assetId'],
-	['IP', 'ip'],
-	['IPV6', 'ipv6'],
-	['TRACKING_METHOD', 'trackingMethod'],
-	['NETWORK_ID', 'networkId'],
-	['DNS', 'dns'],
-	['NETBIOS', 'netbios'],
-	['OS', 'os'],
-	['OS_CPE', 'osCpe'],
-	['QG_HOSTID', 'qgHostId'],
-	['CLOUD_PROVIDER', 'cloudProvider'],
-	['CLOUD_RESOURCE_ID', 'cloudResourceId'],
-	['EC2_INSTANCE_ID', 'ec2InstanceId'],
-	['LAST_VULN_SCAN_DATETIME', 'lastVulnScan'],
-	['LAST_VM_SCANNED_DATE', 'lastVmScanned'],
-	['LAST_VM_AUTH_SCANNED_DATE', 'lastVmAuthScanned'],
-	['LAST_COMPLIANCE_SCAN_DATETIME', 'lastComplianceScan'],
-	['OWNER', 'owner'],
-	['COMMENTS', 'comments'],
-];
 const FIELD_COUNT = STRING_FIELDS.length;
 
 // HOST children with their own rules get indexes (bits of the "seen" mask) after the string fields.

@@ -1,5 +1,6 @@
 import {ParseError} from './errors.js';
 import {takeScannedPage} from './fast-host-list.js';
+import {STRING_FIELDS} from './host-fields.js';
 import type {Host, HostTag} from './types.js';
 import {childNode, childNodes, type XmlNode, type XmlValue} from './xml.js';
 
@@ -11,29 +12,6 @@ export interface ParsedHostList {
 	readonly nextUrl?: string;
 }
 
-// Plain string children copied as-is, element name → Host field. A table instead of a chain of
-// ifs keeps the per-host loop short; only present fields are stored.
-const STRING_FIELDS: ReadonlyArray<readonly [string, string]> = [
-	['ASSET_ID', 'assetId'],
-	['IP', 'ip'],
-	['IPV6', 'ipv6'],
-	['TRACKING_METHOD', 'trackingMethod'],
-	['NETWORK_ID', 'networkId'],
-	['DNS', 'dns'],
-	['NETBIOS', 'netbios'],
-	['OS', 'os'],
-	['OS_CPE', 'osCpe'],
-	['QG_HOSTID', 'qgHostId'],
-	['CLOUD_PROVIDER', 'cloudProvider'],
-	['CLOUD_RESOURCE_ID', 'cloudResourceId'],
-	['EC2_INSTANCE_ID', 'ec2InstanceId'],
-	['LAST_VULN_SCAN_DATETIME', 'lastVulnScan'],
-	['LAST_VM_SCANNED_DATE', 'lastVmScanned'],
-	['LAST_VM_AUTH_SCANNED_DATE', 'lastVmAuthScanned'],
-	['LAST_COMPLIANCE_SCAN_DATETIME', 'lastComplianceScan'],
-	['OWNER', 'owner'],
-	['COMMENTS', 'comments'],
-];
 
 // ID_SET ranges are expanded; more ids than this per page (all ranges together) is not a host list we can hold in a TUI.
 const MAX_RANGE = 1_000_000;

@@ -2,7 +2,7 @@ import type {Readable, Writable} from 'node:stream';
 import {createQualysClient} from '../api/client.js';
 import {resolveBaseUrl} from '../api/platforms.js';
 import type {QualysClient} from '../api/types.js';
-import {insecureWarning, startDemoServer, type ConnectionTarget, type DemoServer} from '../connection.js';
+import {clientSettings, insecureWarning, startDemoServer, type ConnectionTarget, type DemoServer} from '../connection.js';
 import {startDebugLog, type DebugLog} from '../lib/debug-log.js';
 import {UsageError, type CliOptions} from '../options.js';
 import {version} from '../version.js';
@@ -81,11 +81,7 @@ export async function runWithClient(
 		client = createQualysClient({
 			baseUrl: target.baseUrl,
 			credentials: {username, password},
-			authMode: options.authMode,
-			apiVersion: options.apiVersion,
-			timeoutMs: options.timeoutSec * 1000,
-			insecure: options.isInsecure,
-			version,
+			...clientSettings(options),
 			log: debugLog?.write,
 		});
 		await client.login(controller.signal);
