@@ -108,7 +108,11 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
 		insecure: options.insecure ?? false,
 		userAgent,
 		maxResponseBytes: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
-		onProgress: options.onProgress,
+		// Progress goes to the option and to subscribers (the UI shows the bytes of a large page).
+		onProgress: event => {
+			options.onProgress?.(event);
+			emit({type: 'progress', api: event.api, bytes: event.bytes, totalBytes: event.totalBytes});
+		},
 		env: options.env,
 		log,
 	});

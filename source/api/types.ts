@@ -163,7 +163,9 @@ export interface ListScansOptions {
 export type ClientEvent =
 	| {readonly type: 'rate-limit'; readonly reading: RateLimit}
 	| {readonly type: 'call'; readonly api: ApiFunction; readonly status: number}
-	| {readonly type: 'session'; readonly state: 'active' | 'relogin' | 'expired' | 'logged-out'};
+	| {readonly type: 'session'; readonly state: 'active' | 'relogin' | 'expired' | 'logged-out'}
+	/** Bytes of the response body received so far, per chunk. */
+	| {readonly type: 'progress'; readonly api: ApiFunction; readonly bytes: number; readonly totalBytes?: number};
 
 /**
  * The Qualys API as the rest of the program sees it. Implemented by `createQualysClient` in

@@ -135,3 +135,11 @@ export function formatAge(readAt: number | undefined, now: number): string {
 	const seconds = Math.max(0, (now - readAt) / 1000);
 	return `${coarse(seconds)} ago`;
 }
+
+/** A byte count for people: `512 B`, `12.3 kB`, `48.0 MiB`. */
+export function formatBytes(bytes: number | undefined): string {
+	if (!isKnown(bytes) || bytes < 0) return UNKNOWN;
+	if (bytes < 1024) return `${Math.round(bytes)} B`;
+	if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
+	return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}

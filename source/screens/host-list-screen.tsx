@@ -4,10 +4,11 @@ import type {Host} from '../api/types.js';
 import {DetailView, type DetailField} from '../components/detail-view.js';
 import {ListView, type Confirmation} from '../components/list-view.js';
 import {useHostPages} from '../hooks/use-host-pages.js';
+import {useTransferProgress} from '../hooks/use-transfer-progress.js';
 import {useSession} from '../hooks/use-session.js';
 import type {Column} from '../lib/column.js';
 import {describeError} from '../lib/describe-error.js';
-import {formatCount, formatSeconds} from '../lib/format.js';
+import {formatBytes, formatCount, formatSeconds} from '../lib/format.js';
 
 const lastScan = (host: Host) => host.lastVmScanned ?? host.lastVulnScan;
 
@@ -166,8 +167,11 @@ export function HostListScreen({isActive, width, height, pageSize = 1000, onCapt
 		: pages.pagesLoaded === 0 && !pages.error
 			? 'loading the first page…'
 			: `${formatCount(pages.hosts.length)} hosts loaded · more available`;
+	// A large page (tens of MiB on a big estate) takes a while: say that bytes are arriving and how to stop.
+	const received = useTransferProgress({client: session.client, api: 'host-list'});
+	const transfer = pages.isLoading && received !== undefined && received >= 1024 * 1024 ? ` · ${formatBytes(received)} received (Esc stops)` : '';
 	// A refresh reads page 1 again: "loading page 2…" would promise the wrong page.
-	const activity = pages.isLoadingAll
+	const activityText = pages.isLoadingAll
 		? `loading all: page ${pages.pagesLoaded + 1} (Esc stops)`
 		: pages.isRefreshing && pages.hosts.length > 0
 			? 'refreshing…'
@@ -176,6 +180,7 @@ export function HostListScreen({isActive, width, height, pageSize = 1000, onCapt
 				: pages.isCounting
 					? 'counting…'
 					: undefined;
+	const activity = activityText === undefined && transfer === '' ? undefined : `${activityText ?? ''}${transfer}`.replace(/^ · /, '');
 	const error = detailState?.error ?? pages.error;
 	// Described once per error: describeError turns a 409's wait into `retryAt = now + wait`, so
 	// describing it again on every render (a screen switch, a quota update) restarted the countdown.
@@ -221,7 +226,15 @@ export function HostListScreen({isActive, width, height, pageSize = 1000, onCapt
 			confirmation={confirmation}
 			onCapturesText={onCapturesText}
 			// Before page 1 has answered, an empty list means "not yet", never "no hosts".
-			emptyText={pages.error && pages.pagesLoaded === 0 ? 'No hosts loaded — r tries again' : pages.pagesLoaded === 0 || pages.isLoading ? 'Loading hosts…' : 'No hosts in this subscription (or none visible to this user)'}
+			emptyText={
+				pages.error && pages.pagesLoaded === 0
+					? 'No hosts loaded — r tries again'
+					: pages.pagesLoaded === 0 && notice && !pages.isLoading
+						? 'Nothing loaded — r loads the first page'
+						: pages.pagesLoaded === 0 || pages.isLoading
+							? 'Loading hosts…'
+							: 'No hosts in this subscription (or none visible to this user)'
+			}
 		/>
 	);
 }

@@ -259,4 +259,13 @@ describe('host list screen', () => {
 		lines = app.lines();
 		assert.match(lines.at(-2)!, /· retry in [0-4]s$|· retry now$/, 'switching screens must not restart the countdown');
 	});
+
+	test('a very large page shows the bytes arriving, and Esc stops it without a crash', async t => {
+		const app = await renderApp(t, {simulator: {faults: [{name: 'huge', api: 'host-list', bytes: 24 * 1024 * 1024}, {name: 'latency', api: 'host-list', ms: 300}]}});
+		await app.login();
+		await app.waitForFrame(frame => /MiB received \(Esc stops\)/.test(frame), 20_000);
+		await app.press(keys.escape);
+		await app.waitForFrame(frame => frame.includes('Stopped loading'));
+		assert.match(app.lastFrame()!, /Nothing loaded — r loads the first page/);
+	});
 });
