@@ -42,19 +42,9 @@ export async function runInteractive(options: CliOptions): Promise<number> {
 
 	const screen = enterFullscreen(process.stdout);
 	let quitRequests = 0;
-	let isQuitCountedForThisKey = false;
 	const onQuit = () => {
-		// One Ctrl+C reaches onQuit twice (app.tsx's own useInput and the `quit` binding, keys.ts
-		// ['q', 'ctrl+c']), synchronously within one input event; counted twice it took the "second
-		// Ctrl+C" exit below: no logout, exit 130 (found by test/e2e/interactive.test.ts). Calls before
-		// the next microtask are the same key; a real second press comes in a later input event.
-		if (isQuitCountedForThisKey) return;
-		isQuitCountedForThisKey = true;
-		queueMicrotask(() => {
-			isQuitCountedForThisKey = false;
-		});
 		quitRequests += 1;
-		// A second Ctrl+C while logging out: the operator wants out now.
+		// A second Ctrl+C while logging out: the operator wants out now (the logout was already sent).
 		if (quitRequests > 1) {
 			app.unmount();
 			screen.leave();
