@@ -1,5 +1,5 @@
-import {Box, Text, useInput} from 'ink';
-import React, {useCallback, useState} from 'react';
+import {Box, Text, useInput, type Key} from 'ink';
+import React, {useCallback, useRef, useState} from 'react';
 import type {RateLimit} from './api/types.js';
 import {HelpOverlay} from './components/help-overlay.js';
 import {StatusBar} from './components/status-bar.js';
@@ -70,6 +70,8 @@ function Shell({demo, initialPlatform, initialApiUrl, initialUsername, pageSize,
 
 	const quit = useCallback(() => {
 		setIsQuitting(true);
+		// Known at once, not at the next render: the next key may arrive before it.
+		latest.current.areGlobalKeysActive = false;
 		onQuit();
 	}, [onQuit]);
 
@@ -77,10 +79,16 @@ function Shell({demo, initialPlatform, initialApiUrl, initialUsername, pageSize,
 	// Ctrl+C always quits (raw mode delivers it as a key, not a signal): through the `quit` binding
 	// where global keys are active, here everywhere else (login form, filter line, too small, and a
 	// second Ctrl+C while logging out, which forces the exit). `q` also quits when too small.
-	useInput((input, key) => {
-		if (key.ctrl && input === 'c' && !areGlobalKeysActive) quit();
-		else if (isTooSmall && input === 'q') quit();
-	});
+	// Read through a ref, like useKeyBindings: a second Ctrl+C right after the first must see the
+	// quitting state even before Ink has re-subscribed this listener.
+	const latest = useRef({areGlobalKeysActive, isTooSmall, quit});
+	latest.current = {areGlobalKeysActive, isTooSmall, quit};
+	const onInput = useCallback((input: string, key: Key) => {
+		const {areGlobalKeysActive: isBound, isTooSmall: isSmall, quit: quitNow} = latest.current;
+		if (key.ctrl && input === 'c' && !isBound) quitNow();
+		else if (isSmall && input === 'q') quitNow();
+	}, []);
+	useInput(onInput);
 
 	useKeyBindings({
 		scopes: isHelp ? ['help'] : ['global'],
