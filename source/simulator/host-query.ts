@@ -1,8 +1,8 @@
 import type {HostDetails} from '../api/types.js';
 import type {HostData} from './host-data.js';
 import {parseIpRanges, type NumberRange} from './ip-address.js';
-import {invalidValue, isFlag, missingParam, unrecognizedParams, type ParamError} from './param-error.js';
-import {getParam, unknownParams, type Params} from './request-params.js';
+import {checkListRequest, invalidValue, isFlag, type ParamError} from './param-error.js';
+import {getParam, type Params} from './request-params.js';
 
 // Parameters of host list (qualys-api.md §4). The ones the simulator does not model are accepted and
 // ignored, so clients sending them are not told "unrecognized".
@@ -37,16 +37,9 @@ export interface HostQuery {
 
 /** Validates host list parameters in Qualys' order: unknown names (1901), missing action (1903), bad values (1905). */
 export function parseHostQuery(params: Params): HostQuery | ParamError {
-	const unknown = unknownParams(params, KNOWN_PARAMS);
-	if (unknown.length > 0) {
-		return unrecognizedParams(unknown);
-	}
-	const action = getParam(params, 'action');
-	if (action === undefined) {
-		return missingParam('action');
-	}
-	if (action !== 'list') {
-		return invalidValue('action', action);
+	const requestError = checkListRequest(params, KNOWN_PARAMS);
+	if (requestError) {
+		return requestError;
 	}
 	const limitText = getParam(params, 'truncation_limit') ?? String(DEFAULT_TRUNCATION_LIMIT);
 	if (!/^\d{1,9}$/.test(limitText)) {

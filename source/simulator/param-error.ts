@@ -1,3 +1,5 @@
+import {getParam, unknownParams, type Params} from './request-params.js';
+
 /** A request error Qualys reports as HTTP 400 SIMPLE_RETURN (qualys-api.md §7). */
 export interface ParamError {
 	readonly code: 1901 | 1903 | 1905 | 1908;
@@ -27,4 +29,17 @@ export function wrongMethod(method: string, allowed: string): ParamError {
 /** True when `value` is `0` or `1`, the only booleans Qualys accepts. */
 export function isFlag(value: string): boolean {
 	return value === '0' || value === '1';
+}
+
+/**
+ * The checks every list request goes through first, in Qualys' order: unknown names (1901), a
+ * missing action (1903), an action other than `list` (1905). Undefined when they pass.
+ */
+export function checkListRequest(params: Params, knownParams: ReadonlySet<string>): ParamError | undefined {
+	const unknown = unknownParams(params, knownParams);
+	if (unknown.length > 0) return unrecognizedParams(unknown);
+	const action = getParam(params, 'action');
+	if (action === undefined) return missingParam('action');
+	if (action !== 'list') return invalidValue('action', action);
+	return undefined;
 }

@@ -1,6 +1,6 @@
 import {parseQualysDate} from './datetime.js';
-import {invalidValue, isFlag, missingParam, unrecognizedParams, type ParamError} from './param-error.js';
-import {getParam, unknownParams, type Params} from './request-params.js';
+import {checkListRequest, invalidValue, isFlag, type ParamError} from './param-error.js';
+import {getParam, type Params} from './request-params.js';
 import type {SimScan} from './scan-data.js';
 
 const KNOWN_PARAMS = new Set([
@@ -32,16 +32,9 @@ export interface ScanQuery {
 
 /** Validates scan list parameters; dates default to the last 30 days before `nowMs`. */
 export function parseScanQuery(params: Params, nowMs: number): ScanQuery | ParamError {
-	const unknown = unknownParams(params, KNOWN_PARAMS);
-	if (unknown.length > 0) {
-		return unrecognizedParams(unknown);
-	}
-	const action = getParam(params, 'action');
-	if (action === undefined) {
-		return missingParam('action');
-	}
-	if (action !== 'list') {
-		return invalidValue('action', action);
+	const requestError = checkListRequest(params, KNOWN_PARAMS);
+	if (requestError) {
+		return requestError;
 	}
 	for (const flag of ['processed', 'show_ags', 'show_op', 'show_status', 'show_last', 'ignore_target', 'echo_request', 'pci_only']) {
 		const value = getParam(params, flag);

@@ -13,25 +13,9 @@ import {runCli, type CliResult} from '../helpers/run-cli.js';
 import {withSimulator} from '../helpers/start-simulator.js';
 import type {SimulatorOptions} from '../../source/simulator/types.js';
 import {startRecordingFront, type RecordingFront} from './recording-front.js';
+import {COOKIE_LIKE, PASSWORD, passwordForms, WRONG_PASSWORD} from './secret-forms.js';
 
 const USERNAME = 'acme_dbg';
-const PASSWORD = `Pa55 &=;%+'"ü-SECRET-7f3a`;
-const WRONG_PASSWORD = `Wr0ng &=;%+'"ü-WRONGSECRET-c0de`;
-// A QualysSession value has the docs' form: 32 hex characters (source/simulator/sessions.ts).
-const COOKIE_LIKE = /(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])/i;
-
-/** Every form a password travels in: raw, form/percent-encoded, JSON-escaped, in a Basic header. */
-function passwordForms(password: string): string[] {
-	return [
-		password,
-		encodeURIComponent(password),
-		new URLSearchParams({p: password}).toString().slice(2),
-		JSON.stringify(password).slice(1, -1),
-		Buffer.from(`${USERNAME}:${password}`).toString('base64'),
-		Buffer.from(password).toString('base64'),
-		/-([A-Z]*SECRET-[0-9a-f]{4})$/.exec(password)![1]!,
-	];
-}
 
 interface LogLine {
 	readonly event: 'start' | 'request' | 'error';
@@ -128,7 +112,7 @@ async function runScenario(t: TestContext, scenario: Scenario): Promise<Scenario
 	}
 
 	// No secret in any form, anywhere: the log, stdout, stderr, and every other file.
-	const secrets = [...passwordForms(PASSWORD), ...passwordForms(password), ...front.cookies];
+	const secrets = [...passwordForms(USERNAME, PASSWORD), ...passwordForms(USERNAME, password), ...front.cookies];
 	for (const file of filesUnder(home.root)) {
 		const content = readFileSync(file, 'latin1') + readFileSync(file, 'utf8');
 		for (const secret of secrets) assert.ok(!content.includes(secret), `${file} contains a secret (${JSON.stringify(secret.slice(0, 6))}…)`);

@@ -17,26 +17,9 @@ import {cliPath} from '../helpers/run-cli.js';
 import {withSimulator} from '../helpers/start-simulator.js';
 import type {SimulatorOptions} from '../../source/simulator/types.js';
 import {startRecordingFront, type RecordingFront} from './recording-front.js';
+import {COOKIE_LIKE, PASSWORD, passwordForms, WRONG_PASSWORD} from './secret-forms.js';
 
 const USERNAME = 'acme_sec';
-const PASSWORD = `Pa55 &=;%+'"ü-SECRET-7f3a`;
-const WRONG_PASSWORD = `Wr0ng &=;%+'"ü-WRONGSECRET-c0de`;
-// A QualysSession value has the docs' form: 32 hex characters (source/simulator/sessions.ts).
-const COOKIE_LIKE = /(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])/i;
-
-/** Every form a password travels in: raw, form/percent-encoded, JSON-escaped, in a Basic header. */
-function passwordForms(password: string): string[] {
-	return [
-		password,
-		encodeURIComponent(password),
-		new URLSearchParams({p: password}).toString().slice(2),
-		JSON.stringify(password).slice(1, -1),
-		Buffer.from(`${USERNAME}:${password}`).toString('base64'),
-		Buffer.from(password).toString('base64'),
-		// The unique tail survives every encoding above but base64; a partial leak shows too.
-		/-([A-Z]*SECRET-[0-9a-f]{4})$/.exec(password)![1]!,
-	];
-}
 
 /** Fails when `text` (from `where`) contains any of `secrets`. */
 function assertFree(text: string, secrets: readonly string[], where: string): void {
@@ -167,7 +150,7 @@ async function runScenario(t: TestContext, scenario: Scenario): Promise<{run: Ob
 	if (!scenario.args.includes('basic') && scenario.password === undefined) {
 		assert.ok(front.cookies.size >= 1, 'the session cookie was seen, so the cookie search had something to find');
 	}
-	const secrets = [...passwordForms(PASSWORD), ...passwordForms(password), ...front.cookies];
+	const secrets = [...passwordForms(USERNAME, PASSWORD), ...passwordForms(USERNAME, password), ...front.cookies];
 	assertFree(run.stdout, secrets, 'stdout');
 	assertFree(run.stderr, secrets, 'stderr');
 	assert.doesNotMatch(run.stdout + run.stderr, COOKIE_LIKE, 'no cookie-like value in the output');
@@ -236,7 +219,7 @@ describe('the password never goes on the command line or over plain http', () =>
 			const run = await runObserved(['hosts', '--api-url', front.url, '-u', USERNAME, ...form], {env: home.env});
 			assert.equal(run.code, 2);
 			assert.match(run.stderr, /there is no --password flag/);
-			assertFree(run.stdout + run.stderr, passwordForms(PASSWORD), 'the usage error');
+			assertFree(run.stdout + run.stderr, passwordForms(USERNAME, PASSWORD), 'the usage error');
 			assert.deepEqual(front.requests, [], 'no request was made');
 		});
 	}
@@ -251,7 +234,7 @@ describe('the password never goes on the command line or over plain http', () =>
 		assert.equal(run.code, 2, run.stderr);
 		assert.match(run.stderr, /Plain http is only allowed to this machine/);
 		assert.ok(run.elapsedMs < 3000, `refused in ${Math.round(run.elapsedMs)} ms, far under the 10 s timeout`);
-		assertFree(run.stdout + run.stderr, passwordForms(PASSWORD), 'the refusal');
+		assertFree(run.stdout + run.stderr, passwordForms(USERNAME, PASSWORD), 'the refusal');
 		assert.deepEqual(proxy.requests, []);
 		assert.deepEqual(proxy.tunnels, []);
 	});
@@ -293,7 +276,7 @@ describe('the password never goes on the command line or over plain http', () =>
 		const inet = session.lines.filter(line => /\bconnect\(/.test(line) && /AF_INET6?/.test(line));
 		assert.ok(inet.length > 0);
 		for (const line of inet) assert.match(line, /inet_addr\("127\.0\.0\.1"\)/, line);
-		for (const line of session.lines) assertFree(line, passwordForms(PASSWORD), 'the execve arguments');
+		for (const line of session.lines) assertFree(line, passwordForms(USERNAME, PASSWORD), 'the execve arguments');
 	});
 });
 
@@ -330,7 +313,7 @@ describe('a server that echoes the password in its error text', () => {
 			const run = await runObserved(['limits', '--api-url', url, '-u', USERNAME, '--password-stdin'], {env: home.env, stdin: `${PASSWORD}\n`});
 			assert.equal(run.code, 5, run.stderr);
 			assert.match(run.stderr, /1905/);
-			assertFree(run.stdout + run.stderr, [...passwordForms(PASSWORD), ...passwordPieces(PASSWORD), ...passwordPieces(encodeURIComponent(PASSWORD))], 'the error');
+			assertFree(run.stdout + run.stderr, [...passwordForms(USERNAME, PASSWORD), ...passwordPieces(PASSWORD), ...passwordPieces(encodeURIComponent(PASSWORD))], 'the error');
 		});
 	}
 });
