@@ -14,3 +14,13 @@ export function cycleScreen(current: ScreenId, delta: number): ScreenId {
 	const index = SCREENS.findIndex(screen => screen.id === current);
 	return SCREENS[(index + delta + SCREENS.length) % SCREENS.length]!.id;
 }
+
+/** What the app gives every screen: whether it has the keyboard, its size, and a way to say it takes text. */
+export interface ScreenProps {
+	/** The current screen; hidden screens stay mounted (keeping their state) and render nothing. */
+	readonly isActive: boolean;
+	readonly width: number;
+	readonly height: number;
+	/** Called when the screen starts or stops taking text input (a filter, a question), so global keys stay quiet. */
+	readonly onCapturesText?: (isCapturing: boolean) => void;
+}

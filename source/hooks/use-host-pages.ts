@@ -8,8 +8,6 @@ const commitIntervalMs = 250;
 export interface HostPagesState {
 	/** Every host loaded so far, in server order (ascending ID). A new array whenever a page arrives. */
 	readonly hosts: readonly Host[];
-	/** Bumped whenever `hosts` changes, so memoised views recompute only then. */
-	readonly version: number;
 	readonly pagesLoaded: number;
 	/** True once a page came back without a next-page URL: everything is loaded. */
 	readonly isComplete: boolean;
@@ -51,7 +49,6 @@ export interface HostPages extends HostPagesState {
 
 const initialState: HostPagesState = {
 	hosts: [],
-	version: 0,
 	pagesLoaded: 0,
 	isComplete: false,
 	isLoading: false,
@@ -116,7 +113,6 @@ export function useHostPages({client, pageSize = 1000, isEnabled}: HostPagesOpti
 					setState(previous => ({
 						...previous,
 						hosts,
-						version: previous.version + 1,
 						pagesLoaded: (wasRefresh ? 0 : previous.pagesLoaded) + pagesAdded,
 						isComplete: nextUrl === undefined,
 						isStale: false,

@@ -6,6 +6,7 @@ import {ListView, type Confirmation} from '../components/list-view.js';
 import {useHostPages} from '../hooks/use-host-pages.js';
 import {useTransferProgress} from '../hooks/use-transfer-progress.js';
 import {useSession} from '../hooks/use-session.js';
+import type {ScreenProps} from '../screens.js';
 import type {Column} from '../lib/column.js';
 import {describeError} from '../lib/describe-error.js';
 import {formatBytes, formatCount, formatSeconds} from '../lib/format.js';
@@ -63,13 +64,9 @@ export function hostFields(host: Host): DetailField[] {
 	];
 }
 
-export interface HostListScreenProps {
-	readonly isActive: boolean;
-	readonly width: number;
-	readonly height: number;
+export interface HostListScreenProps extends ScreenProps {
 	/** `truncation_limit`. @default 1000 */
 	readonly pageSize?: number;
-	readonly onCapturesText?: (isCapturing: boolean) => void;
 }
 
 /**

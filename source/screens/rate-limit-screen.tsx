@@ -7,6 +7,7 @@ import {KeyHints} from '../components/key-hints.js';
 import {secondsToWait} from '../components/status-bar.js';
 import {useKeyBindings} from '../hooks/use-key-bindings.js';
 import {useSession} from '../hooks/use-session.js';
+import type {ScreenProps} from '../screens.js';
 import type {KeyScope} from '../keys.js';
 import {describeError, type ErrorDescription} from '../lib/describe-error.js';
 import {formatAge, formatCount, formatCountdown, formatQuotaRule, UNKNOWN} from '../lib/format.js';
@@ -36,12 +37,7 @@ export function limitRow(reading: RateLimit, now: number) {
 	};
 }
 
-export interface RateLimitScreenProps {
-	readonly isActive: boolean;
-	readonly width: number;
-	readonly height: number;
-	readonly onCapturesText?: (isCapturing: boolean) => void;
-}
+export type RateLimitScreenProps = ScreenProps;
 
 /**
  * What the headers of earlier calls told us, per API function, plus the session. Opening it costs

@@ -4,6 +4,7 @@ import {DetailView, type DetailField} from '../components/detail-view.js';
 import {ListView} from '../components/list-view.js';
 import {useRequest} from '../hooks/use-request.js';
 import {useSession} from '../hooks/use-session.js';
+import type {ScreenProps} from '../screens.js';
 import type {Column} from '../lib/column.js';
 import {describeError} from '../lib/describe-error.js';
 import {formatAge, formatCount, formatDuration, formatRelative} from '../lib/format.js';
@@ -65,12 +66,7 @@ export function scanFields(scan: Scan, now: number): DetailField[] {
 
 const getScanKey = (scan: Scan) => scan.ref;
 
-export interface ScanListScreenProps {
-	readonly isActive: boolean;
-	readonly width: number;
-	readonly height: number;
-	readonly onCapturesText?: (isCapturing: boolean) => void;
-}
+export type ScanListScreenProps = ScreenProps;
 
 /** Scans of the API's default window (30 days), newest first; one call when first opened, one per `r`. */
 export function ScanListScreen({isActive, width, height, onCapturesText}: ScanListScreenProps) {

@@ -12,16 +12,8 @@ import {startSimulator} from '../../source/simulator/server.js';
 import type {FaultSpec} from '../../source/simulator/types.js';
 import {parseXml, parseXmlTree, rootElementName, type XmlNode} from '../../source/api/xml.js';
 import {fixture} from './fixture.js';
+import {outcome, type Outcome} from '../helpers/outcome.js';
 
-type Outcome = {readonly value: unknown} | {readonly error: string; readonly message: string};
-
-function outcome(parse: () => unknown): Outcome {
-	try {
-		return {value: parse()};
-	} catch (error) {
-		return {error: (error as Error).constructor.name, message: (error as Error).message};
-	}
-}
 
 /** Asserts the fast path (parseXml → parseHostList) and the reference agree exactly; returns the outcome. */
 export function assertSame(text: string): Outcome {

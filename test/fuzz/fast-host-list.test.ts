@@ -11,16 +11,8 @@ import {scanHostList} from '../../source/api/fast-host-list.js';
 import {parseHostList} from '../../source/api/parse-host-list.js';
 import {parseXml, parseXmlTree} from '../../source/api/xml.js';
 import {FUZZ_RUNS, hostElement, hostListDocument, mutated, scanListDocument, simpleReturnDocument, textElement} from './documents.js';
+import {outcome} from '../helpers/outcome.js';
 
-type Outcome = {readonly value: unknown} | {readonly error: string; readonly message: string};
-
-function outcome(parse: () => unknown): Outcome {
-	try {
-		return {value: parse()};
-	} catch (error) {
-		return {error: (error as Error).constructor.name, message: (error as Error).message};
-	}
-}
 
 function checkSame(text: string): void {
 	const fast = outcome(() => parseHostList(parseXml(text)));
