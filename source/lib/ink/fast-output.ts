@@ -1,0 +1,172 @@
+// A drop-in replacement for Ink 6.8's `build/output.js`, swapped in by the bundler
+// (scripts/bundle.mjs). Ink builds a new Output for every frame and its `get()` re-tokenises every
+// line, measures every character and rebuilds a cell grid of the whole terminal: ~13 ms of a
+// ~16 ms frame at 120×40, for a keypress that changes two rows. This version gives the same
+// output (test/lib/ink/fast-output.test.ts runs both on the same operations) but remembers, from
+// one frame to the next, the finished text of every row and the slices, widths and styled
+// characters it computed (in bounded memos); a row whose writes are the same as before costs one
+// map lookup.
+import {styledCharsFromTokens, styledCharsToString, tokenize, type StyledChar} from '@alcalzone/ansi-tokenize';
+import sliceAnsi from 'slice-ansi';
+import stringWidth from 'string-width';
+import {Memo} from './memo.js';
+
+/** Ink's OutputTransformer: (line, index of the line in its text) → line. */
+type Transformer = (line: string, index: number) => string;
+
+interface Clip {
+	readonly x1: number | undefined;
+	readonly x2: number | undefined;
+	readonly y1: number | undefined;
+	readonly y2: number | undefined;
+}
+
+type Operation = {readonly type: 'write'; readonly x: number; readonly y: number; readonly text: string; readonly transformers: readonly Transformer[]} | {readonly type: 'clip'; readonly clip: Clip} | {readonly type: 'unclip'};
+
+/** Printed width of one styled character's text, as Ink measures it (never less than 1). */
+function cellWidth(value: string): number {
+	if (value.length === 1) {
+		const code = value.codePointAt(0)!;
+		// Printable ASCII is always one cell; skip string-width's grapheme machinery for it.
+		if (code >= 0x20 && code < 0x7f) return 1;
+	}
+
+	return Math.max(1, charWidths.get(value, stringWidth));
+}
+
+const charWidths = new Memo<number>();
+const lineWidths = new Memo<number>();
+const blockWidths = new Memo<number>();
+const slices = new Memo<string>();
+const styledLines = new Memo<StyledChar[]>();
+const rowTexts = new Memo<string>();
+
+function widestLine(text: string): number {
+	return blockWidths.get(text, () => {
+		let width = 0;
+		for (const line of text.split('\n')) width = Math.max(width, lineWidths.get(line, stringWidth));
+		return width;
+	});
+}
+
+/** One line written on a row: its column and its final (clipped, transformed) text. */
+interface RowWrite {
+	readonly x: number;
+	readonly line: string;
+}
+
+/** The row as Ink's grid would print it: a row of blank cells, each write laid over it in order. */
+function renderRow(width: number, writes: readonly RowWrite[]): string {
+	const cells: Array<StyledChar | undefined> = [];
+	for (let x = 0; x < width; x++) cells.push({type: 'char', value: ' ', fullWidth: false, styles: []});
+	for (const {x, line} of writes) {
+		let offsetX = x;
+		for (const character of styledLines.get(line, key => styledCharsFromTokens(tokenize(key)))) {
+			cells[offsetX] = character;
+			const characterWidth = cellWidth(character.value);
+			// A wide character covers the next cells: blank them, as Ink does, so nothing shows through.
+			for (let index = 1; index < characterWidth; index++) cells[offsetX + index] = {type: 'char', value: '', fullWidth: false, styles: character.styles};
+			offsetX += characterWidth;
+		}
+	}
+
+	return styledCharsToString(cells.filter(cell => cell !== undefined)).trimEnd();
+}
+
+export default class Output {
+	width: number;
+	height: number;
+	private readonly operations: Operation[] = [];
+
+	constructor(options: {width: number; height: number}) {
+		this.width = options.width;
+		this.height = options.height;
+	}
+
+	write(x: number, y: number, text: string, options: {transformers: Transformer[]}): void {
+		if (!text) return;
+		this.operations.push({type: 'write', x, y, text, transformers: options.transformers});
+	}
+
+	clip(clip: Clip): void {
+		this.operations.push({type: 'clip', clip});
+	}
+
+	unclip(): void {
+		this.operations.push({type: 'unclip'});
+	}
+
+	get(): {output: string; height: number} {
+		const rows: RowWrite[][] = Array.from({length: this.height}, () => []);
+		const clips: Clip[] = [];
+		for (const operation of this.operations) {
+			if (operation.type === 'clip') {
+				clips.push(operation.clip);
+				continue;
+			}
+
+			if (operation.type === 'unclip') {
+				clips.pop();
+				continue;
+			}
+
+			this.place(operation, clips.at(-1), rows);
+		}
+
+		const lines: string[] = [];
+		for (const writes of rows) {
+			if (writes.length === 0) {
+				lines.push('');
+				continue;
+			}
+
+			// The key is everything the row's text depends on: the width of the blank row and each write.
+			let key = String(this.width);
+			for (const {x, line} of writes) key += `\u0000${x}\u0001${line}`;
+			lines.push(rowTexts.get(key, () => renderRow(this.width, writes)));
+		}
+
+		return {output: lines.join('\n'), height: rows.length};
+	}
+
+	/** Clips one write as Ink does and files its lines under the rows they land on. */
+	private place(operation: Extract<Operation, {type: 'write'}>, clip: Clip | undefined, rows: RowWrite[][]): void {
+		const {text, transformers} = operation;
+		let {x, y} = operation;
+		let lines = text.split('\n');
+		if (clip) {
+			const clipHorizontally = typeof clip.x1 === 'number' && typeof clip.x2 === 'number';
+			const clipVertically = typeof clip.y1 === 'number' && typeof clip.y2 === 'number';
+			if (clipHorizontally && (x + widestLine(text) < clip.x1! || x > clip.x2!)) return;
+			if (clipVertically && (y + lines.length < clip.y1! || y > clip.y2!)) return;
+			if (clipHorizontally) {
+				const x1 = clip.x1!;
+				const x2 = clip.x2!;
+				lines = lines.map(line => {
+					const from = x < x1 ? x1 - x : 0;
+					const width = lineWidths.get(line, stringWidth);
+					const to = x + width > x2 ? x2 - x : width;
+					return slices.get(`${from}\u0000${to}\u0000${line}`, () => sliceAnsi(line, from, to));
+				});
+				if (x < x1) x = x1;
+			}
+
+			if (clipVertically) {
+				const from = y < clip.y1! ? clip.y1! - y : 0;
+				const to = y + lines.length > clip.y2! ? clip.y2! - y : lines.length;
+				lines = lines.slice(from, to);
+				if (y < clip.y1!) y = clip.y1!;
+			}
+		}
+
+		let offsetY = 0;
+		for (let [index, line] of lines.entries()) {
+			const row = rows[y + offsetY];
+			// Text taller than the output (or above it) has nowhere to go, as in Ink.
+			if (!row) continue;
+			for (const transformer of transformers) line = transformer(line, index);
+			row.push({x, line});
+			offsetY++;
+		}
+	}
+}

@@ -1,0 +1,101 @@
+// The bundle swaps Ink's Output for source/lib/ink/fast-output.ts (scripts/bundle.mjs). It must
+// print exactly what Ink's does: both run the same operations (styled text, wide characters,
+// nested clips, text off the edges) frame after frame, and their frames are compared.
+import assert from 'node:assert/strict';
+import {createRequire} from 'node:module';
+import path from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {test} from 'node:test';
+import chalk from 'chalk';
+import fc from 'fast-check';
+import FastOutput from '../../../source/lib/ink/fast-output.js';
+import widestLine from '../../../source/lib/ink/widest-line.js';
+import {FUZZ_RUNS} from '../../fuzz/documents.js';
+
+// Ink does not export its Output; load the file its package entry sits next to.
+const inkEntry = createRequire(import.meta.url).resolve('ink');
+const {default: InkOutput} = (await import(pathToFileURL(path.join(path.dirname(inkEntry), 'output.js')).href)) as {default: typeof FastOutput};
+const {default: inkWidestLine} = (await import('widest-line')) as {default: (text: string) => number};
+
+chalk.level = 3;
+
+type Transformer = (line: string, index: number) => string;
+type Step = {kind: 'write'; x: number; y: number; text: string; transformer?: 'red' | 'bold-index'} | {kind: 'clip'; x1?: number; x2?: number; y1?: number; y2?: number} | {kind: 'unclip'};
+
+const transformers: Record<'red' | 'bold-index', Transformer> = {
+	red: line => chalk.red(line),
+	'bold-index': (line, index) => (index % 2 === 0 ? chalk.bold(line) : line),
+};
+
+function run(OutputClass: typeof FastOutput, width: number, height: number, steps: readonly Step[]): string {
+	const output = new OutputClass({width, height});
+	for (const step of steps) {
+		if (step.kind === 'write') output.write(step.x, step.y, step.text, {transformers: step.transformer ? [transformers[step.transformer]] : []});
+		else if (step.kind === 'clip') output.clip({x1: step.x1, x2: step.x2, y1: step.y1, y2: step.y2});
+		else output.unclip();
+	}
+
+	const {output: text, height: outputHeight} = output.get();
+	return `${outputHeight}\n${text}`;
+}
+
+// Pieces of text a frame is made of: plain, styled (nested too), wide, combining, emoji, tabs.
+const piece = fc.constantFrom(
+	'host',
+	'10.0.0.1',
+	' ',
+	'   ',
+	'›',
+	'日本語',
+	'e\u0301',
+	'👍🏽',
+	'🇫🇷',
+	'\t',
+	chalk.red('red'),
+	chalk.bgBlue.white(' sel '),
+	chalk.inverse('› 1000390 10.0.0.32'),
+	chalk.bold(`a${chalk.dim('b')}c`),
+	chalk.green('日本'),
+	'\u001B[7m',
+	'\u001B[27m',
+);
+const text = fc.array(fc.oneof(piece, fc.constant('\n')), {minLength: 1, maxLength: 12}).map(parts => parts.join(''));
+const step: fc.Arbitrary<Step> = fc.oneof(
+	{weight: 6, arbitrary: fc.record({kind: fc.constant('write' as const), x: fc.integer({min: -3, max: 30}), y: fc.integer({min: -2, max: 10}), text, transformer: fc.option(fc.constantFrom('red' as const, 'bold-index' as const), {nil: undefined})})},
+	{weight: 1, arbitrary: fc.record({kind: fc.constant('clip' as const), x1: fc.option(fc.integer({min: -2, max: 20}), {nil: undefined}), x2: fc.option(fc.integer({min: 0, max: 30}), {nil: undefined}), y1: fc.option(fc.integer({min: -2, max: 8}), {nil: undefined}), y2: fc.option(fc.integer({min: 0, max: 10}), {nil: undefined})})},
+	{weight: 1, arbitrary: fc.constant({kind: 'unclip' as const})},
+);
+const frame = fc.record({width: fc.integer({min: 1, max: 30}), height: fc.integer({min: 0, max: 10}), steps: fc.array(step, {maxLength: 12})});
+
+test('fast output prints what Ink prints, frame after frame (its memos carry over between frames)', () => {
+	fc.assert(
+		fc.property(fc.array(frame, {minLength: 1, maxLength: 4}), frames => {
+			for (const {width, height, steps} of frames) assert.equal(run(FastOutput, width, height, steps), run(InkOutput, width, height, steps));
+		}),
+		{numRuns: Math.min(FUZZ_RUNS, 3000)},
+	);
+});
+
+test('a row that changes between frames is printed anew, not taken from the memo', () => {
+	const first = run(FastOutput, 20, 2, [{kind: 'write', x: 0, y: 0, text: '› a\n  b'}]);
+	const second = run(FastOutput, 20, 2, [{kind: 'write', x: 0, y: 0, text: '  a\n› b'}]);
+	assert.equal(first, '2\n› a\n  b');
+	assert.equal(second, '2\n  a\n› b');
+});
+
+test('the same writes on a narrower output are printed for that width', () => {
+	const steps: Step[] = [{kind: 'write', x: 8, y: 0, text: 'x'}, {kind: 'write', x: 0, y: 0, text: 'ab'}];
+	assert.equal(run(FastOutput, 10, 1, steps), run(InkOutput, 10, 1, steps));
+	assert.equal(run(FastOutput, 4, 1, steps), run(InkOutput, 4, 1, steps));
+	assert.notEqual(run(FastOutput, 10, 1, steps), run(FastOutput, 4, 1, steps));
+});
+
+test('widest-line stand-in measures as the package does', () => {
+	fc.assert(
+		fc.property(text, value => {
+			assert.equal(widestLine(value), inkWidestLine(value));
+			assert.equal(widestLine(value), inkWidestLine(value));
+		}),
+		{numRuns: Math.min(FUZZ_RUNS, 2000)},
+	);
+});
