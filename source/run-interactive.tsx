@@ -67,7 +67,7 @@ export async function runInteractive(options: CliOptions): Promise<number> {
 			onQuit={onQuit}
 		/>,
 		// Ink repaints full-height frames whole; the wrapper writes only the lines that changed.
-		{stdout: lineDiffStdout(process.stdout), exitOnCtrlC: false, patchConsole: false, maxFps: 60, incrementalRendering: true},
+		{stdout: lineDiffStdout(process.stdout), exitOnCtrlC: false, patchConsole: false, maxFps: 200, incrementalRendering: true},
 	);
 
 	setTimeout(() => {

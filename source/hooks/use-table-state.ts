@@ -1,6 +1,6 @@
 // Selection, scrolling, filter and sort for a list screen: a pure reducer (tableReducer) plus a
 // hook that memoises the filtered, sorted view so a cursor move never re-filters 100k rows.
-import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
+import {useCallback, useMemo, useReducer, useState} from 'react';
 import {applyView, createFilterCache} from '../lib/apply-view.js';
 import type {Column} from '../lib/column.js';
 
@@ -41,8 +41,11 @@ export type TableAction =
 	| {readonly type: 'set-sort'; readonly sortKey?: string; readonly isDescending?: boolean}
 	| {readonly type: 'reverse-sort'}
 	| {readonly type: 'set-height'; readonly height: number}
-	/** The view changed (rows arrived, filter or sort): new count and where the selected row went. */
-	| {readonly type: 'rows-changed'; readonly rowCount: number; readonly selected?: number};
+	/**
+	 * The view changed (rows arrived, filter or sort): the new count, and where the selected row
+	 * went: `selected` directly, or `remap` from the old index (undefined: keep the index).
+	 */
+	| {readonly type: 'rows-changed'; readonly rowCount: number; readonly selected?: number; readonly remap?: (index: number) => number | undefined};
 
 /** A state with nothing selected yet and no filter or sort. */
 export function initialTableState(options: {readonly height?: number; readonly sortKey?: string; readonly isDescending?: boolean} = {}): TableState {
@@ -120,7 +123,7 @@ export function tableReducer(state: TableState, action: TableAction): TableState
 			return height === state.height ? state : moveTo({...state, height}, state.selected);
 		}
 		case 'rows-changed':
-			return moveTo({...state, rowCount: Math.max(0, action.rowCount)}, action.selected ?? state.selected);
+			return moveTo({...state, rowCount: Math.max(0, action.rowCount)}, action.selected ?? action.remap?.(state.selected) ?? state.selected);
 	}
 }
 
@@ -149,53 +152,50 @@ export interface UseTableStateResult<Row> {
 
 /**
  * State for one list screen. The view is recomputed only when rows, columns, filter or sort
- * change; afterwards the selection follows the same row (by key) when it is still visible.
+ * change; the selection then follows the same row (by key) when it is still visible.
  * `dispatch` is stable, so key handlers can use it without stale closures.
+ *
+ * A new view and a new height are folded into the state during the render that sees them (React's
+ * "adjust state when a prop changes" pattern), not in an effect: the first rows are drawn in one
+ * commit instead of two, and a key pressed between a render and its effects can no longer be
+ * undone by a selection computed from that render (keys seemed lost while pages loaded).
  */
 export function useTableState<Row>(options: UseTableStateOptions<Row>): UseTableStateResult<Row> {
 	const {rows, columns, getRowKey, height, initialSortKey} = options;
-	const [state, dispatch] = useReducer(tableReducer, {height, sortKey: initialSortKey}, initialTableState);
 	const filterCache = useMemo(() => {
 		void columns;
 		return createFilterCache();
 	}, [columns]);
+	const [state, dispatch] = useReducer(tableReducer, {height, sortKey: initialSortKey}, initialTableState);
 	const view = useMemo(
 		() => applyView(rows, {columns, filter: state.filter, sortKey: state.sortKey, isDescending: state.isDescending, filterCache}),
 		[rows, columns, state.filter, state.sortKey, state.isDescending, filterCache],
 	);
+
+	// The view the state's indices refer to. Until the first render it is "none", so the row count
+	// is taken from the first view in that same render.
+	const [seenView, setSeenView] = useState<readonly Row[] | undefined>(undefined);
+	if (seenView !== view) {
+		setSeenView(view);
+		// Evaluated by the reducer against the selection at that moment, which indexes seenView even
+		// when a key was dispatched after this render began.
+		const remap = (index: number): number | undefined => {
+			const row = seenView?.[index];
+			if (row === undefined) return undefined;
+			// Rows appended by a new page keep their places: no search.
+			if (view[index] === row) return index;
+			const key = getRowKey(row);
+			// O(n) once per view change (a filter keystroke, a re-sort), never per keypress.
+			const found = view.findIndex((candidate) => getRowKey(candidate) === key);
+			return found >= 0 ? found : undefined;
+		};
+
+		dispatch({type: 'rows-changed', rowCount: view.length, remap});
+	}
+
+	if (Math.max(1, Math.floor(height)) !== state.height) dispatch({type: 'set-height', height});
+
 	const selectedRow = state.selected < view.length ? view[state.selected] : undefined;
-
-	// The view and selection of the last commit, to find the selected row again in a new view.
-	const lastRef = useRef(view);
-	const getRowKeyRef = useRef(getRowKey);
-	getRowKeyRef.current = getRowKey;
-
-	useEffect(() => {
-		const lastView = lastRef.current;
-		let selected: number | undefined;
-		// The selection of THIS render still indexes the previous view (no rows-changed has been
-		// applied yet). Using the previous commit's index instead would undo a key pressed in the same
-		// batch as a page arriving (keys seemed lost while pages loaded).
-		const lastRow = lastView[state.selected];
-		if (lastView !== view && lastRow !== undefined) {
-			const key = getRowKeyRef.current(lastRow);
-			// O(n) once per view change (a page of hosts arriving, a filter keystroke), never per keypress.
-			const index = view.findIndex((row) => getRowKeyRef.current(row) === key);
-			if (index >= 0) selected = index;
-		}
-		dispatch({type: 'rows-changed', rowCount: view.length, selected});
-		// eslint-disable-next-line react-hooks/exhaustive-deps -- runs per view change, reading this render's selection
-	}, [view]);
-
-	useEffect(() => {
-		dispatch({type: 'set-height', height});
-	}, [height]);
-
-	// Declared after the view effect so that one reads the previous commit's values first.
-	useEffect(() => {
-		lastRef.current = view;
-	});
-
 	const sortableKeys = useMemo(() => columns.filter((column) => column.isSortable !== false).map((column) => column.key), [columns]);
 	const cycleSort = useCallback(() => dispatch({type: 'cycle-sort', keys: sortableKeys}), [sortableKeys]);
 

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import React, {useEffect} from 'react';
+import React, {useEffect, useLayoutEffect, useRef} from 'react';
 import {Text} from 'ink';
 import {initialTableState, tableReducer, useTableState, type TableAction, type TableState, type UseTableStateResult} from '../../source/hooks/use-table-state.js';
 import type {Column} from '../../source/lib/column.js';
@@ -161,5 +161,31 @@ test('rows arriving later keep the selected row', async () => {
 	assert.equal(app.lastFrame(), 'selected=3 view=1,3 offset=0');
 	await app.rerender(<Probe rows={hosts} onState={onState} />);
 	assert.equal(app.lastFrame(), 'selected=3 view=1,10,2,3 offset=2');
+	await app.unmount();
+});
+
+test('a key handled between a render that brought new rows and its effects is not undone', async () => {
+	// A layout effect runs after the render and before the passive effects: the moment a key read
+	// by Ink can land while a page of hosts is being committed.
+	function KeyBetween({rows, onState}: {readonly rows: readonly Host[]; readonly onState: (result: UseTableStateResult<Host>) => void}) {
+		const result = useTableState({rows, columns: hostColumns, getRowKey: (host) => host.id, height: 3});
+		const firstRows = useRef(rows);
+		useLayoutEffect(() => {
+			if (rows !== firstRows.current) result.dispatch({type: 'select-next'});
+		}, [rows]);
+		useEffect(() => {
+			onState(result);
+		});
+		return <Text>{`selected=${result.selectedRow?.id ?? '-'} count=${result.view.length}`}</Text>;
+	}
+
+	let latest!: UseTableStateResult<Host>;
+	const onState = (result: UseTableStateResult<Host>) => (latest = result);
+	const app = await render(<KeyBetween rows={hosts} onState={onState} />);
+	const {act} = await import('react');
+	await act(async () => latest.dispatch({type: 'select-index', index: 1}));
+	assert.equal(app.lastFrame(), 'selected=1 count=4');
+	await app.rerender(<KeyBetween rows={[...hosts, {id: '11', name: 'echo'}]} onState={onState} />);
+	assert.equal(app.lastFrame(), 'selected=2 count=5');
 	await app.unmount();
 });
