@@ -8,6 +8,7 @@ import type {DebugEntry} from './debug-log.js';
 import {AuthError, isQualysError, QualysError} from './errors.js';
 import {sanitizeServerText} from './sanitize-server-text.js';
 import {getHost, listHosts} from './hosts.js';
+import {parseHostListInSlices} from './parse-in-slices.js';
 import {parseHostListOffThread} from './parse-off-thread.js';
 import {parseRateLimit} from './rate-limit.js';
 import {listScans} from './scans.js';
@@ -196,11 +197,11 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
 			if (
 				call.expectedRoot === 'HOST_LIST_OUTPUT' &&
 				response.status === 200 &&
-				response.bytes >= workerThresholdBytes &&
-				// The root is the expected document (not a SIMPLE_RETURN or an HTML page): hand it over.
+				// The root is the expected document (not a SIMPLE_RETURN or an HTML page): parse it without
+				// holding the event loop, in the worker when large, else in slices on this thread.
 				response.text.slice(0, 4096).includes('<HOST_LIST_OUTPUT')
 			) {
-				const hostList = await parseHostListOffThread(response.text, info, call.signal);
+				const hostList = await (response.bytes >= workerThresholdBytes ? parseHostListOffThread : parseHostListInSlices)(response.text, info, call.signal);
 				if (authMode === 'basic') isBasicAccepted = true;
 				return {hostList, bytes: response.bytes};
 			}

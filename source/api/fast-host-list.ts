@@ -48,6 +48,9 @@ const DOCTYPE = /<!DOCTYPE[ \t\r\n]+[A-Za-z_][\w.:-]*(?:[ \t\r\n]+SYSTEM[ \t\r\n
 
 const ROOT = 'HOST_LIST_OUTPUT';
 
+/** Hosts between two pauses of Scanner.scan (a page of 1,000 hosts takes ~10 ms in all). */
+const HOSTS_PER_STEP = 32;
+
 /** Thrown inside the scanner to give up; never escapes this module. */
 const GIVE_UP = Symbol('give up');
 
@@ -118,7 +121,11 @@ class Scanner {
 
 	constructor(private readonly text: string) {}
 
-	scan(): ParsedHostList {
+	/**
+	 * The whole document. A generator that pauses (yields) every {@link HOSTS_PER_STEP} hosts, so a
+	 * caller can spread one page over several turns of the event loop; `scanHostList` runs it in one go.
+	 */
+	*scan(): Generator<void, ParsedHostList, undefined> {
 		this.prolog();
 		this.position += ROOT.length + 2;
 		let hosts: Host[] | undefined;
@@ -142,7 +149,7 @@ class Scanner {
 					case 'HOST_LIST':
 						if (seen & 2) giveUp();
 						seen |= 2;
-						hosts = this.hostList();
+						hosts = yield* this.hostList();
 						break;
 					case 'ID_SET':
 						if (seen & 4) giveUp();
@@ -330,12 +337,14 @@ class Scanner {
 		}
 	}
 
-	private hostList(): Host[] {
+	private *hostList(): Generator<void, Host[], undefined> {
 		const hosts: Host[] = [];
 		if (this.isSelfClosing) return hosts;
 		for (let name = this.nextChild('HOST_LIST'); name !== undefined; name = this.nextChild('HOST_LIST')) {
-			if (name === 'HOST') hosts.push(this.host());
-			else this.skip(name, 4);
+			if (name === 'HOST') {
+				hosts.push(this.host());
+				if (hosts.length % HOSTS_PER_STEP === 0) yield;
+			} else this.skip(name, 4);
 		}
 		return hosts;
 	}
@@ -525,11 +534,48 @@ class Scanner {
  */
 export function scanHostList(text: string): ParsedHostList | undefined {
 	try {
-		return new Scanner(text).scan();
-	} catch (error) {
-		if (error === GIVE_UP) return undefined;
-		// A RangeError (e.g. a list too long) or a bug: the reference path decides.
+		const steps = new Scanner(text).scan();
+		for (;;) {
+			const step = steps.next();
+			if (step.done) return step.value;
+		}
+	} catch {
+		// GIVE_UP, a RangeError (e.g. a list too long) or a bug: the reference path decides.
 		return undefined;
+	}
+}
+
+/**
+ * scanHostList spread over turns of the event loop: it scans for about `sliceMs`, then lets
+ * whatever waits (a keypress, a frame) run before going on. The same result, or undefined, as
+ * scanHostList; rejects with the signal's reason when it is aborted between slices.
+ */
+export async function scanHostListInSlices(text: string, {sliceMs = 4, signal}: {readonly sliceMs?: number; readonly signal?: AbortSignal} = {}): Promise<ParsedHostList | undefined> {
+	let steps: Generator<void, ParsedHostList, undefined>;
+	try {
+		steps = new Scanner(text).scan();
+	} catch {
+		return undefined;
+	}
+
+	for (;;) {
+		const sliceEnd = performance.now() + sliceMs;
+		try {
+			for (;;) {
+				const step = steps.next();
+				if (step.done) return step.value;
+				if (performance.now() >= sliceEnd) break;
+			}
+		} catch {
+			return undefined;
+		}
+
+		// A timer, not setImmediate: the next slice then runs after the poll for input and the
+		// render a key scheduled (an immediate queued after ours would wait a whole slice longer).
+		await new Promise<void>(resolve => {
+			setTimeout(resolve, 0);
+		});
+		signal?.throwIfAborted();
 	}
 }
 

@@ -73,6 +73,9 @@ function safeHost(url: string): string {
 	}
 }
 
+/** How often a second limit readings and call counts may re-render the screens in a burst. */
+const quotaUpdatesPerSecond = 4;
+
 /**
  * Owns the one Qualys session of the program: creates the client at login, mirrors its events
  * (limit readings, calls, session expiry) into React state, and logs out. Every screen reads it
@@ -90,15 +93,51 @@ export function SessionProvider({createClient, holder, isInsecure = false, label
 
 	const attach = useCallback((next: QualysClient) => {
 		unsubscribe.current?.();
-		unsubscribe.current = next.subscribe(event => {
-			switch (event.type) {
-				case 'rate-limit': {
-					setQuota(previous => new Map(previous).set(event.reading.api, event.reading));
-					break;
-				}
+		// Limit readings and call counts re-render every screen (all three stay mounted). A reading
+		// after a quiet spell shows at once; in a burst (every page loading, 25 responses a second)
+		// at most quotaUpdatesPerSecond renders a second, the last value always shown: a token
+		// bucket of that many updates, refilled at that rate.
+		let tokens = quotaUpdatesPerSecond;
+		let refilledAt = Date.now();
+		let timer: NodeJS.Timeout | undefined;
+		// The reading and the call of one response arrive in the same tick: the second joins the
+		// update the first made (React batches the two) instead of waiting for a token.
+		let isFlushedThisTick = false;
+		const flush = () => {
+			clearTimeout(timer);
+			timer = undefined;
+			setQuota(next.rateLimits());
+			setCalls(next.callCounts());
+			if (!isFlushedThisTick) {
+				isFlushedThisTick = true;
+				queueMicrotask(() => {
+					isFlushedThisTick = false;
+				});
+			}
+		};
 
+		const schedule = () => {
+			if (isFlushedThisTick) return flush();
+			if (timer !== undefined) return;
+			const now = Date.now();
+			tokens = Math.min(quotaUpdatesPerSecond, tokens + ((now - refilledAt) * quotaUpdatesPerSecond) / 1000);
+			refilledAt = now;
+			if (tokens >= 1) {
+				tokens -= 1;
+				flush();
+			} else {
+				timer = setTimeout(() => {
+					timer = undefined;
+					schedule();
+				}, Math.ceil(((1 - tokens) * 1000) / quotaUpdatesPerSecond));
+			}
+		};
+
+		const stop = next.subscribe(event => {
+			switch (event.type) {
+				case 'rate-limit':
 				case 'call': {
-					setCalls(new Map(next.callCounts()));
+					schedule();
 					break;
 				}
 
@@ -114,6 +153,10 @@ export function SessionProvider({createClient, holder, isInsecure = false, label
 				}
 			}
 		});
+		unsubscribe.current = () => {
+			stop();
+			clearTimeout(timer);
+		};
 	}, []);
 
 	useEffect(() => () => unsubscribe.current?.(), []);

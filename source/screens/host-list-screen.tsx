@@ -165,8 +165,8 @@ export function HostListScreen({isActive, width, height, pageSize = 1000, onCapt
 			? 'loading the first page…'
 			: `${formatCount(pages.hosts.length)} hosts loaded · more available`;
 	// A large page (tens of MiB on a big estate) takes a while: say that bytes are arriving and how to stop.
-	const received = useTransferProgress({client: session.client, api: 'host-list'});
-	const transfer = pages.isLoading && received !== undefined && received >= 1024 * 1024 ? ` · ${formatBytes(received)} received (Esc stops)` : '';
+	const received = useTransferProgress({client: session.client, api: 'host-list', minBytes: 1024 * 1024});
+	const transfer = pages.isLoading && received !== undefined ? ` · ${formatBytes(received)} received (Esc stops)` : '';
 	// A refresh reads page 1 again: "loading page 2…" would promise the wrong page.
 	const activityText = pages.isLoadingAll
 		? `loading all: page ${pages.pagesLoaded + 1} (Esc stops)`

@@ -81,6 +81,19 @@ describe('useSession', () => {
 		assert.equal(app.lastFrame(), 'active demo@DEMO scan-list 298/300 calls 2');
 	});
 
+	test('a burst of responses re-renders a few times a second, and the last reading is shown', async t => {
+		const app = await renderSession(t);
+		await app.run(session => session.login(demo));
+		const framesBefore = app.frames.length;
+		const started = Date.now();
+		// One act() per call, so that each update the provider makes is committed (and drawn) as it is made.
+		for (let n = 0; n < 20; n++) await app.run(async session => session.client!.listScans());
+		const elapsedMs = Date.now() - started;
+		// 4 a second, plus the bucket of 4 a quiet spell leaves.
+		assert.ok(app.frames.length - framesBefore <= 4 + Math.ceil((elapsedMs / 1000) * 4) + 1, `${app.frames.length - framesBefore} frames in ${elapsedMs} ms`);
+		await app.waitForFrame(frame => frame.endsWith('280/300 calls 20'), 2000);
+	});
+
 	test('a session the server ends is logged in again once, and the call goes through', async t => {
 		const app = await renderSession(t, {faults: [{name: 'session-expiry', times: 1}]});
 		await app.run(session => session.login(demo));
