@@ -8,7 +8,7 @@ import {describeRows, emit, log, login, quit, rssOf, sleep, spawnApp, startSimCh
 const HOSTS = 100_000;
 const started = timer();
 const sim = await startSimChild(['--hosts', String(HOSTS), '--rate-limit', '100000', '--fault', 'latency:ms=2500,times=1,api=host-list']);
-const app = spawnApp(['--api-url', sim.url, '--username', 'demo'], {cols: 120, rows: 40, nodeArgs: process.env.MEMTAP ? ['--import', './.prof/memtap.mjs'] : []});
+const app = spawnApp(['--api-url', sim.url, '--username', 'demo'], {cols: 120, rows: 40});
 
 async function sample(count: number, gapMs: number): Promise<number[]> {
 	const values: number[] = [];
