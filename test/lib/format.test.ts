@@ -1,5 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import {
 	formatAge,
 	formatCount,
@@ -74,4 +75,15 @@ test('formats the age of a reading', () => {
 	assert.equal(formatAge(now, now), '0s ago');
 	assert.equal(formatAge(now - 5 * 60_000, now), '5m ago');
 	assert.equal(formatAge(undefined, now), '?');
+});
+
+test('formatCount prints what en-US Intl.NumberFormat prints, without loading it at start-up', () => {
+	const intl = new Intl.NumberFormat('en-US', {maximumFractionDigits: 0});
+	fc.assert(
+		fc.property(fc.oneof(fc.integer({min: -1e9, max: 1e12}), fc.double({min: -1e15, max: 1e15, noNaN: true}), fc.integer({min: 0, max: 1e6}).map(n => n + 0.5), fc.constantFrom(1e21, 123456789012345678901234)), value => {
+			// -0 and values rounding to -0 are where Intl says "-0": counts never are.
+			if (Object.is(Math.round(Math.abs(value)) * Math.sign(value), -0) || (value < 0 && Math.round(Math.abs(value)) === 0)) return;
+			assert.equal(formatCount(value), intl.format(value));
+		}),
+	);
 });
