@@ -1,7 +1,8 @@
 // Builds dist/: the CLI and the parse worker as ESM for Node 20, code-split so the interactive UI,
 // the client and the simulator load only when used; React's production build; minified.
 // Two of Ink's internals are swapped for faster equivalents with the same output (see
-// source/lib/ink/): its per-frame Output and the widest-line measure it calls on every text node.
+// source/lib/ink/): its per-frame Output and the widest-line measure it calls on every text node;
+// and its terminal-size fallback for a sizeless stdout is a stub (source/lib/terminal-size-stub.ts).
 import {rmSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -29,7 +30,7 @@ const inkOutputPlugin = {
 };
 
 rmSync(fromRoot('dist'), {recursive: true, force: true});
-await esbuild.build({
+const result = await esbuild.build({
 	absWorkingDir: root,
 	entryPoints: ['cli.tsx', 'source/api/parse-worker.ts'],
 	bundle: true,
@@ -46,6 +47,8 @@ await esbuild.build({
 		// ofetch's Node entry would pull node-fetch-native's polyfill (http, https, zlib) even on Node 20.
 		'node-fetch-native': 'node-fetch-native/native',
 		'widest-line': './source/lib/ink/widest-line.ts',
+		// Ink's fallback for a stdout without a size; the real package loads node:child_process at start-up.
+		'terminal-size': './source/lib/terminal-size-stub.ts',
 	},
 	define: {'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"'},
 	minify: process.env.BUNDLE_MINIFY !== '0',
@@ -53,5 +56,8 @@ await esbuild.build({
 	// Some bundled CommonJS calls require(); give the ESM output one.
 	banner: {js: "import {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);"},
 	plugins: [inkOutputPlugin],
+	// BUNDLE_META=<file> writes esbuild's metafile: what each chunk is made of, byte by byte.
+	metafile: Boolean(process.env.BUNDLE_META),
 	logLevel: 'warning',
 });
+if (process.env.BUNDLE_META) (await import('node:fs')).writeFileSync(process.env.BUNDLE_META, JSON.stringify(result.metafile));

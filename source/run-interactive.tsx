@@ -6,7 +6,6 @@ import {App} from './app.js';
 import {clientSettings, insecureWarning, startDemoServer, type DemoServer} from './connection.js';
 import type {LoginRequest, SessionHolder} from './hooks/use-session.js';
 import {startDebugLog} from './lib/debug-log.js';
-import {keepYoungGenerationSmall} from './lib/heap-tuning.js';
 import {enterFullscreen, onTerminate} from './lib/fullscreen.js';
 import {lineDiffStdout} from './lib/line-diff-stdout.js';
 import type {CliOptions} from './options.js';
@@ -21,7 +20,6 @@ const logoutTimeoutMs = 2500;
  * restores the terminal. Does not return: the teardown exits the process.
  */
 export async function runInteractive(options: CliOptions): Promise<number> {
-	keepYoungGenerationSmall();
 	let demo: DemoServer | undefined;
 	if (options.isDemo) demo = await startDemoServer();
 	// Said before the alternate screen, so it is still on the terminal after the program ends.
@@ -73,6 +71,8 @@ export async function runInteractive(options: CliOptions): Promise<number> {
 	);
 
 	setTimeout(() => {
+		// Before any page arrives: the young generation is only kept small from here on.
+		void import('./lib/heap-tuning.js').then(({keepYoungGenerationSmall}) => keepYoungGenerationSmall());
 		void loadClient();
 		void import('./api/warm-up.js').then(async ({warmUpClient}) => warmUpClient());
 	}, 0);

@@ -1,5 +1,4 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
-import {collectGarbage} from '../lib/heap-tuning.js';
 import type {Host, HostPage, QualysClient} from '../api/types.js';
 
 /** How often pages reach the screen while every page is loading. */
@@ -154,7 +153,7 @@ export function useHostPages({client, pageSize = 1000, isEnabled}: HostPagesOpti
 				setState(previous => ({...previous, isLoading: false, isLoadingAll: false, isRefreshing: false}));
 				// Tens of megabytes of page bodies are garbage now; collect them once rather than hold
 				// them until V8 gets round to it (source/lib/heap-tuning.ts).
-				if (isAll) setTimeout(collectGarbage, collectAfterMs).unref();
+				if (isAll) setTimeout(() => void import('../lib/heap-tuning.js').then(({collectGarbage}) => collectGarbage()), collectAfterMs).unref();
 			}
 		},
 		[pageSize],
