@@ -6,10 +6,11 @@
 // one frame to the next, the finished text of every row and the slices, widths and styled
 // characters it computed (in bounded memos); a row whose writes are the same as before costs one
 // map lookup.
-import {styledCharsFromTokens, styledCharsToString, tokenize, type StyledChar} from '@alcalzone/ansi-tokenize';
+import {ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, styledCharsFromTokens, styledCharsToString, tokenize, type AnsiCode, type StyledChar} from '@alcalzone/ansi-tokenize';
 import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
 import {Memo} from './memo.js';
+import {isPlainText, measureWidth} from './plain-text.js';
 
 /** Ink's OutputTransformer: (line, index of the line in its text) → line. */
 type Transformer = (line: string, index: number) => string;
@@ -44,7 +45,7 @@ const rowTexts = new Memo<string>();
 function widestLine(text: string): number {
 	return blockWidths.get(text, () => {
 		let width = 0;
-		for (const line of text.split('\n')) width = Math.max(width, lineWidths.get(line, stringWidth));
+		for (const line of text.split('\n')) width = Math.max(width, lineWidths.get(line, measureWidth));
 		return width;
 	});
 }
@@ -57,6 +58,11 @@ interface RowWrite {
 
 /** The row as Ink's grid would print it: a row of blank cells, each write laid over it in order. */
 function renderRow(width: number, writes: readonly RowWrite[]): string {
+	return renderPlainRow(width, writes) ?? renderStyledCharRow(width, writes);
+}
+
+/** Ink's own way: a styled-character object per cell (any text: wide characters, links, controls). */
+function renderStyledCharRow(width: number, writes: readonly RowWrite[]): string {
 	const cells: Array<StyledChar | undefined> = [];
 	for (let x = 0; x < width; x++) cells.push({type: 'char', value: ' ', fullWidth: false, styles: []});
 	for (const {x, line} of writes) {
@@ -71,6 +77,95 @@ function renderRow(width: number, writes: readonly RowWrite[]): string {
 	}
 
 	return styledCharsToString(cells.filter(cell => cell !== undefined)).trimEnd();
+}
+
+/** A stretch of one-cell characters that share one style. */
+interface Run {
+	readonly text: string;
+	readonly styles: readonly AnsiCode[];
+}
+
+const SGR = /\u001B\[[\d;]*m/y;
+const NO_STYLES: readonly AnsiCode[] = [];
+const plainRuns = new Memo<Run[] | false>();
+
+/**
+ * A line of one-cell characters and SGR sequences (what a table row is) as runs, with the styles
+ * the tokenizer would give each character; false for anything else (wide characters, other
+ * escapes, controls).
+ */
+function toRuns(line: string): Run[] | false {
+	const runs: Run[] = [];
+	let styles: AnsiCode[] = [];
+	let at = 0;
+	while (at < line.length) {
+		const escape = line.indexOf('\u001B', at);
+		const end = escape === -1 ? line.length : escape;
+		if (end > at) {
+			const text = line.slice(at, end);
+			if (!isPlainText(text)) return false;
+			runs.push({text, styles});
+		}
+
+		if (escape === -1) break;
+		SGR.lastIndex = escape;
+		const sequence = SGR.exec(line)?.[0];
+		if (sequence === undefined) return false;
+		// The sequence as the tokenizer reads it (compound codes split), applied one code at a time as styledCharsFromTokens does.
+		for (const token of tokenize(sequence)) {
+			if (token.type !== 'ansi') return false;
+			styles = reduceAnsiCodesIncremental(styles, [token]);
+		}
+
+		at = escape + sequence.length;
+	}
+
+	return runs;
+}
+
+/**
+ * The same row without a styled-character object per cell, for rows made only of one-cell
+ * characters and SGR styles: a character and a style per cell, and one style difference per
+ * change of style instead of per character. The text is byte for byte what
+ * renderStyledCharRow gives (checked against Ink's Output in test/lib/ink/fast-output.test.ts).
+ * Undefined when a write is not of that kind. Exported for its tests.
+ */
+export function renderPlainRow(width: number, writes: readonly RowWrite[]): string | undefined {
+	const characters: string[] = [];
+	const styles: Array<readonly AnsiCode[]> = [];
+	for (let x = 0; x < width; x++) {
+		characters.push(' ');
+		styles.push(NO_STYLES);
+	}
+
+	for (const {x, line} of writes) {
+		const runs = plainRuns.get(line, toRuns);
+		if (runs === false) return undefined;
+		let offsetX = x;
+		for (const run of runs) {
+			for (let index = 0; index < run.text.length; index++) {
+				characters[offsetX] = run.text[index]!;
+				styles[offsetX] = run.styles;
+				offsetX++;
+			}
+		}
+	}
+
+	// As styledCharsToString over the cells that exist (a write past the width leaves holes that Ink skips).
+	let text = '';
+	let previous: readonly AnsiCode[] | undefined;
+	for (let index = 0; index < characters.length; index++) {
+		const character = characters[index];
+		if (character === undefined) continue;
+		const current = styles[index]!;
+		if (previous === undefined) text += ansiCodesToString([...current]);
+		else if (current !== previous) text += ansiCodesToString(diffAnsiCodes([...previous], [...current]));
+		text += character;
+		previous = current;
+	}
+
+	if (previous !== undefined) text += ansiCodesToString(diffAnsiCodes([...previous], []));
+	return text.trimEnd();
 }
 
 export default class Output {
@@ -144,9 +239,10 @@ export default class Output {
 				const x2 = clip.x2!;
 				lines = lines.map(line => {
 					const from = x < x1 ? x1 - x : 0;
-					const width = lineWidths.get(line, stringWidth);
+					const width = lineWidths.get(line, measureWidth);
 					const to = x + width > x2 ? x2 - x : width;
-					return slices.get(`${from}\u0000${to}\u0000${line}`, () => sliceAnsi(line, from, to));
+					// Plain text is sliced by index: one character, one cell.
+					return slices.get(`${from}\u0000${to}\u0000${line}`, () => (isPlainText(line) ? line.slice(from, to) : sliceAnsi(line, from, to)));
 				});
 				if (x < x1) x = x1;
 			}

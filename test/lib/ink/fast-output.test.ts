@@ -8,8 +8,11 @@ import {pathToFileURL} from 'node:url';
 import {test} from 'node:test';
 import chalk from 'chalk';
 import fc from 'fast-check';
-import FastOutput from '../../../source/lib/ink/fast-output.js';
+import FastOutput, {renderPlainRow} from '../../../source/lib/ink/fast-output.js';
+import {isPlainText, measureWidth} from '../../../source/lib/ink/plain-text.js';
 import widestLine from '../../../source/lib/ink/widest-line.js';
+import sliceAnsi from 'slice-ansi';
+import stringWidth from 'string-width';
 import {FUZZ_RUNS} from '../../fuzz/documents.js';
 
 // Ink does not export its Output; load the file its package entry sits next to.
@@ -58,6 +61,25 @@ const piece = fc.constantFrom(
 	chalk.green('日本'),
 	'\u001B[7m',
 	'\u001B[27m',
+	// SGR as other code writes it: compound, reset, empty, 256 and true colour, unknown; other escapes.
+	'\u001B[1;31m',
+	'\u001B[0m',
+	'\u001B[m',
+	'\u001B[38;5;200m',
+	'\u001B[48;2;1;2;3m',
+	'\u001B[22m',
+	'\u001B[2m\u001B[1m',
+	'\u001B[99m',
+	'\u001B[2K',
+	'\u001B',
+	'\u0007',
+	'plain row text',
+	'12345',
+	'… · │ ─ – — ▲ ▼ é ß Ł',
+	'e\u0301',
+	'\u0e01\u0e33',
+	'\u200d',
+	'\ufe0f',
 );
 const text = fc.array(fc.oneof(piece, fc.constant('\n')), {minLength: 1, maxLength: 12}).map(parts => parts.join(''));
 const step: fc.Arbitrary<Step> = fc.oneof(
@@ -97,5 +119,33 @@ test('widest-line stand-in measures as the package does', () => {
 			assert.equal(widestLine(value), inkWidestLine(value));
 		}),
 		{numRuns: Math.min(FUZZ_RUNS, 2000)},
+	);
+});
+
+test('table rows (one-cell characters and SGR styles) take the plain path; wide characters and other escapes do not', () => {
+	assert.equal(renderPlainRow(12, [{x: 0, line: `\u001B[7m› 1 10.0.0.1\u001B[27m`}]), '\u001B[7m› 1 10.0.0.1\u001B[27m');
+	assert.equal(renderPlainRow(12, [{x: 2, line: 'ab'}, {x: 3, line: '\u001B[1mc\u001B[22m'}]), '  a\u001B[1mc\u001B[22m');
+	assert.equal(renderPlainRow(12, [{x: 0, line: '│ a … b ·'}]), '│ a … b ·');
+	assert.equal(renderPlainRow(12, [{x: 0, line: '日本'}]), undefined);
+	assert.equal(renderPlainRow(12, [{x: 0, line: 'e\u0301'}]), undefined);
+	assert.equal(renderPlainRow(12, [{x: 0, line: 'a\u001B[2Kb'}]), undefined);
+	assert.equal(renderPlainRow(12, [{x: 0, line: 'tab\there'}]), undefined);
+});
+
+test('plain text: width is what string-width says, and a slice by index is what slice-ansi cuts', () => {
+	// Characters from every block the fast paths accept, and from around them.
+	const character = fc.oneof(
+		fc.integer({min: 0x20, max: 0x7e}),
+		fc.integer({min: 0x00, max: 0x3ff}),
+		fc.integer({min: 0x2000, max: 0x2100}),
+		fc.integer({min: 0x2180, max: 0x2600}),
+		fc.constantFrom(0x0e33, 0x0d4e, 0x200d, 0xfe0f, 0x1100, 0x3042, 0xff21),
+	).map(code => String.fromCharCode(code));
+	fc.assert(
+		fc.property(fc.array(character, {maxLength: 20}).map(parts => parts.join('')), fc.nat(25), fc.nat(25), (text, a, b) => {
+			assert.equal(measureWidth(text), stringWidth(text));
+			if (isPlainText(text)) assert.equal(text.slice(Math.min(a, b), Math.max(a, b)), sliceAnsi(text, Math.min(a, b), Math.max(a, b)));
+		}),
+		{numRuns: Math.min(FUZZ_RUNS, 3000)},
 	);
 });
