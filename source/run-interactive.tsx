@@ -8,6 +8,7 @@ import type {LoginRequest, SessionHolder} from './hooks/use-session.js';
 import {startDebugLog} from './lib/debug-log.js';
 import {enterFullscreen, onTerminate} from './lib/fullscreen.js';
 import {lineDiffStdout} from './lib/line-diff-stdout.js';
+import {oneKeyPerRead} from './lib/one-key-per-read.js';
 import type {CliOptions} from './options.js';
 import {version} from './version.js';
 
@@ -67,7 +68,8 @@ export async function runInteractive(options: CliOptions): Promise<number> {
 			onQuit={onQuit}
 		/>,
 		// Ink repaints full-height frames whole; the wrapper writes only the lines that changed.
-		{stdout: lineDiffStdout(process.stdout), exitOnCtrlC: false, patchConsole: false, maxFps: 200, incrementalRendering: true},
+		// Keys that arrive in one read (a held key, fast typing) are handed over one by one.
+		{stdin: oneKeyPerRead(process.stdin), stdout: lineDiffStdout(process.stdout), exitOnCtrlC: false, patchConsole: false, maxFps: 200, incrementalRendering: true},
 	);
 
 	setTimeout(() => {

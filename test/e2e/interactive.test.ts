@@ -137,6 +137,28 @@ describe('interactive UI in a real terminal', {concurrency: 4, timeout: 40_000},
 	// React effect; a key that arrives before that effect ran overwrites the previous key. Worst right
 	// after the form appears; a long password makes the loss certain (12 of 12 runs), 'demo' alone
 	// failed 8 of 8 runs standalone but can pass.
+	test('keys that arrive in one read are each handled: a held j moves one row per j, /web typed at once filters', async t => {
+		const simulator = await withSimulator(t, {hosts: 3000});
+		const session = await startLoggedOut(t, simulator.url);
+		await logIn(session);
+		const marked = () => session.screen().split('\n').findIndex(line => line.startsWith('›'));
+		const first = marked();
+		assert.ok(first > 0, session.screen());
+		// One write, so the program reads the three keys together (as a held key over SSH delivers them).
+		session.write('jjj');
+		await session.waitFor(() => marked() === first + 3, {timeoutMs: 5000});
+		session.write('k');
+		await session.waitFor(() => marked() === first + 2, {timeoutMs: 5000});
+		session.write('/web');
+		const filtered = await session.waitFor(/^\/ web +\d+ of 1,000/m, {timeoutMs: 5000});
+		const rows = filtered.split('\n').slice(3, 20).filter(line => /^[ ›] +\d+ /.test(line));
+		assert.ok(rows.length > 0, filtered);
+		for (const row of rows) assert.match(row, /web/i, `every row matches the filter typed in one read:\n${filtered}`);
+		await session.press('escape');
+		await session.waitFor(/^Hosts · /m, {timeoutMs: 5000});
+		assert.deepEqual(await quitWithQ(session), {exitCode: 0, signal: undefined});
+	});
+
 	test('a password typed at typing speed (15 ms between keys) right after the form appears logs in', async t => {
 		const password = 'correct-horse-battery-staple';
 		const simulator = await withSimulator(t, {users: {demo: password}});
