@@ -49,7 +49,7 @@ const DOCTYPE = /<!DOCTYPE[ \t\r\n]+[A-Za-z_][\w.:-]*(?:[ \t\r\n]+SYSTEM[ \t\r\n
 const ROOT = 'HOST_LIST_OUTPUT';
 
 /** Hosts between two pauses of Scanner.scan (a page of 1,000 hosts takes ~10 ms in all). */
-const HOSTS_PER_STEP = 32;
+const HOSTS_PER_STEP = 16;
 
 /** Thrown inside the scanner to give up; never escapes this module. */
 const GIVE_UP = Symbol('give up');
@@ -550,7 +550,7 @@ export function scanHostList(text: string): ParsedHostList | undefined {
  * whatever waits (a keypress, a frame) run before going on. The same result, or undefined, as
  * scanHostList; rejects with the signal's reason when it is aborted between slices.
  */
-export async function scanHostListInSlices(text: string, {sliceMs = 4, signal}: {readonly sliceMs?: number; readonly signal?: AbortSignal} = {}): Promise<ParsedHostList | undefined> {
+export async function scanHostListInSlices(text: string, {sliceMs = 2, signal}: {readonly sliceMs?: number; readonly signal?: AbortSignal} = {}): Promise<ParsedHostList | undefined> {
 	let steps: Generator<void, ParsedHostList, undefined>;
 	try {
 		steps = new Scanner(text).scan();
@@ -570,10 +570,12 @@ export async function scanHostListInSlices(text: string, {sliceMs = 4, signal}: 
 			return undefined;
 		}
 
-		// A timer, not setImmediate: the next slice then runs after the poll for input and the
-		// render a key scheduled (an immediate queued after ours would wait a whole slice longer).
+		// Two hops through setImmediate. A key read while this slice ran schedules its render with
+		// setImmediate too (React's scheduler), behind our first hop: the render runs right after it,
+		// and the next slice only one loop turn later. A single hop would run the next slice first
+		// (the key waits a whole slice longer); a timer would leave the thread idle ≥ 1 ms per slice.
 		await new Promise<void>(resolve => {
-			setTimeout(resolve, 0);
+			setImmediate(() => setImmediate(resolve));
 		});
 		signal?.throwIfAborted();
 	}
