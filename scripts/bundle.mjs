@@ -51,6 +51,7 @@ const result = await esbuild.build({
 		'terminal-size': './source/lib/terminal-size-stub.ts',
 	},
 	define: {'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"'},
+	// BUNDLE_MINIFY=0 keeps names readable, for CPU profiles of dist/.
 	minify: process.env.BUNDLE_MINIFY !== '0',
 	legalComments: 'none',
 	// Some bundled CommonJS calls require(); give the ESM output one.
