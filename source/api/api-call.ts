@@ -1,6 +1,6 @@
 import type {Resource} from './api-paths.js';
 import type {ParsedHostList} from './parse-host-list.js';
-import type {ApiFunction} from './types.js';
+import type {ApiFunction, Host} from './types.js';
 import type {XmlNode} from './xml.js';
 
 /** One API call as hosts.ts / scans.ts describe it; client.ts sends it. */
@@ -19,6 +19,11 @@ export interface ApiCall {
 	/** about.php always uses Basic auth: the session cookie is scoped to /api. */
 	readonly forceBasicAuth?: boolean;
 	readonly signal?: AbortSignal;
+	/**
+	 * For a host list: told once of the hosts at the start of a 200 body while the rest is still
+	 * arriving (see ListHostsOptions.onFirstHosts). The result, or the error, follows as usual.
+	 */
+	readonly onFirstHosts?: (hosts: readonly Host[]) => void;
 }
 
 /** A successful call: the parsed document (or, for a large host list parsed in the worker thread, the mapped page) and the body size. */

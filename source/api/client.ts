@@ -8,6 +8,7 @@ import type {DebugEntry} from './debug-log.js';
 import {AuthError, isQualysError, QualysError} from './errors.js';
 import {sanitizeServerText} from './sanitize-server-text.js';
 import {getHost, listHosts} from './hosts.js';
+import {firstHostsPreview} from './first-hosts-preview.js';
 import {parseHostListInSlices} from './parse-in-slices.js';
 import {parseHostListOffThread} from './parse-off-thread.js';
 import {parseRateLimit} from './rate-limit.js';
@@ -176,6 +177,7 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
 				body: method === 'POST' ? call.params : undefined,
 				headers,
 				signal: call.signal,
+				onBody: call.onFirstHosts ? firstHostsPreview(call.onFirstHosts) : undefined,
 			});
 			record(call.api, response, call.countAs);
 			if (

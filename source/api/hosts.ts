@@ -13,7 +13,7 @@ const RESERVED = new Set(['action']);
  * refused before anything is sent. `startUrl` resumes at such a URL from an earlier listing.
  */
 export async function* listHosts(caller: ApiCaller, options: ListHostsOptions = {}): AsyncGenerator<HostPage, void, undefined> {
-	const {pageSize = 1000, details = 'Basic', filters = {}, startUrl, signal} = options;
+	const {pageSize = 1000, details = 'Basic', filters = {}, startUrl, signal, onFirstHosts} = options;
 	if (!Number.isSafeInteger(pageSize) || pageSize < 0) {
 		throw new ConfigError(`The page size must be a whole number ≥ 0, not ${String(pageSize).slice(0, 20)}.`, {hint: 'Use e.g. 1000 (0 = everything in one response).'});
 	}
@@ -21,7 +21,7 @@ export async function* listHosts(caller: ApiCaller, options: ListHostsOptions = 
 	if (startUrl === undefined) {
 		const params = new URLSearchParams({action: 'list', truncation_limit: String(pageSize), details});
 		for (const [name, value] of Object.entries(filters)) if (!RESERVED.has(name)) params.set(name, value);
-		result = await caller.call({api: 'host-list', resource: 'host', params, expectedRoot: 'HOST_LIST_OUTPUT', signal});
+		result = await caller.call({api: 'host-list', resource: 'host', params, expectedRoot: 'HOST_LIST_OUTPUT', signal, onFirstHosts});
 	} else {
 		// Resuming at a next-page URL of an earlier listing: the same checks as any next page.
 		assertSameOrigin(startUrl, caller.baseUrl);

@@ -40,6 +40,8 @@ export interface TransportRequest {
 	readonly signal?: AbortSignal;
 	/** Overrides the total timeout (logout uses a short one). */
 	readonly timeoutMs?: number;
+	/** Told of the body so far after every chunk, with the status (a preview of a long body). */
+	readonly onBody?: (chunks: readonly Uint8Array[], bytes: number, status: number) => void;
 }
 
 /** One answer with its body read completely. */
@@ -119,6 +121,7 @@ export function createTransport(options: TransportOptions): Transport {
 					if (bytes > options.maxResponseBytes) throw tooLarge(options.maxResponseBytes, info);
 					chunks.push(chunk);
 					options.onProgress?.({api: request.api, bytes, totalBytes});
+					request.onBody?.(chunks, bytes, response.status);
 				}
 			}
 			const text = Buffer.concat(chunks, bytes).toString('utf8');

@@ -148,6 +148,12 @@ export interface ListHostsOptions {
 	 */
 	readonly startUrl?: string;
 	readonly signal?: AbortSignal;
+	/**
+	 * Told at most once, while page 1 is still arriving, of the hosts its body holds so far (once
+	 * 32 KiB are in), so a screen can show rows before the page is complete. A preview only: page 1
+	 * is yielded (or the error thrown) as usual, and whoever shows these must drop them if it errs.
+	 */
+	readonly onFirstHosts?: (hosts: readonly Host[]) => void;
 }
 
 export interface ListScansOptions {

@@ -93,8 +93,19 @@ export function useHostPages({client, pageSize = 1000, isEnabled}: HostPagesOpti
 			setState(previous => ({...previous, isLoading: true, isLoadingAll: isAll, isRefreshing: isRefresh, isStale: isRefresh || previous.isStale, error: undefined}));
 			let isFirst = true;
 			let commitBuffered = () => {};
+			// The very first load shows the first rows of page 1 while its body still arrives; they
+			// are replaced by the page, or dropped if it fails (never a short list passed off as the page).
+			const isFirstLoad = !isRefresh && current.hosts.length === 0 && startUrl === undefined;
+			let isPreviewShown = false;
+			const onFirstHosts = isFirstLoad
+				? (hosts: readonly Host[]) => {
+						if (controller.signal.aborted) return;
+						isPreviewShown = true;
+						setState(previous => (previous.hosts.length > 0 ? previous : {...previous, hosts}));
+					}
+				: undefined;
 			try {
-				const pages = activeClient.listHosts({pageSize, startUrl, signal: controller.signal});
+				const pages = activeClient.listHosts({pageSize, startUrl, signal: controller.signal, onFirstHosts});
 				// While loading every page, pages are handed to React at most every `commitIntervalMs`:
 				// each commit re-renders the screen, and a commit per page (tens a second) left keys
 				// waiting behind renders. Single pages, the last page and a stop commit at once.
@@ -148,6 +159,8 @@ export function useHostPages({client, pageSize = 1000, isEnabled}: HostPagesOpti
 			} finally {
 				// Esc or an error mid-way: the pages that arrived are kept.
 				commitBuffered();
+				// A preview whose page never arrived goes: only whole pages are shown.
+				if (isPreviewShown && current.hosts.length === 0) setState(previous => ({...previous, hosts: current.hosts}));
 				current.isBusy = false;
 				current.controller = undefined;
 				setState(previous => ({...previous, isLoading: false, isLoadingAll: false, isRefreshing: false}));

@@ -12,20 +12,20 @@ import {render} from '../helpers/render.js';
 import {startTestSimulator} from '../helpers/start-simulator.js';
 
 /** The hook's state as one line; the latest value goes to the test. */
-function Probe({client, isEnabled, into}: {readonly client: QualysClient; readonly isEnabled: boolean; readonly into: {current?: HostPages}}) {
-	const pages = useHostPages({client, pageSize: 50, isEnabled});
+function Probe({client, isEnabled, into, pageSize = 50}: {readonly client: QualysClient; readonly isEnabled: boolean; readonly into: {current?: HostPages}; readonly pageSize?: number}) {
+	const pages = useHostPages({client, pageSize, isEnabled});
 	into.current = pages;
 	const loading = pages.isLoadingAll ? 'loading all' : pages.isRefreshing ? 'refreshing' : pages.isLoading && 'loading';
 	const flags = [loading, pages.isComplete && 'complete', pages.isStale && 'stale', pages.error !== undefined && 'error'].filter(Boolean).join(', ');
 	return <Text>{`${pages.hosts.length} hosts · ${pages.pagesLoaded} pages${flags ? ` · ${flags}` : ''}${pages.counted === undefined ? '' : ` · counted ${pages.counted}`}`}</Text>;
 }
 
-async function renderPages(t: TestContext, {isEnabled = true, ...options}: SimulatorOptions & {isEnabled?: boolean} = {}) {
+async function renderPages(t: TestContext, {isEnabled = true, pageSize, ...options}: SimulatorOptions & {isEnabled?: boolean; pageSize?: number} = {}) {
 	const simulator = await startTestSimulator({hosts: 120, ...options});
 	const client = createQualysClient({baseUrl: simulator.url, credentials: {username: 'demo', password: 'demo'}});
 	await client.login();
 	const pages: {current?: HostPages} = {};
-	const app = await render(<Probe client={client} isEnabled={isEnabled} into={pages} />);
+	const app = await render(<Probe client={client} isEnabled={isEnabled} into={pages} pageSize={pageSize} />);
 	t.after(async () => {
 		await app.unmount();
 		await client.logout();
@@ -44,6 +44,21 @@ describe('useHostPages', () => {
 		await app.rerender(<Probe client={app.client} isEnabled into={app.pages} />);
 		await app.waitForFrame(frame => frame === '50 hosts · 1 pages');
 		assert.equal(app.hostListCalls(), 1);
+	});
+
+	test('the first rows of page 1 show while its body arrives, and go when the page never completes', async t => {
+		// The body stops after 200 kB (of ~700): the first hosts are in, the page never is.
+		const app = await renderPages(t, {hosts: 3000, pageSize: 1000, faults: [{name: 'stall-body', bytes: 200_000, api: 'host-list'}]});
+		const preview = await app.waitForFrame(frame => /^[1-9]\d* hosts · 0 pages · loading$/.test(frame), 5000);
+		const shown = Number(/^\d+/.exec(preview)![0]);
+		assert.ok(shown > 0 && shown < 1000, preview);
+		assert.deepEqual(
+			app.pages.current!.hosts.map(host => host.id),
+			app.pages.current!.hosts.map(host => host.id).sort((a, b) => Number(a) - Number(b)),
+			'the preview is the start of the list, in order',
+		);
+		await app.call(pages => pages.stop());
+		await app.waitForFrame(frame => frame === '0 hosts · 0 pages', 5000);
 	});
 
 	test('loadNext fetches one page per call, even when asked twice at once, each as a new array', async t => {
