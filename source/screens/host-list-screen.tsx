@@ -137,7 +137,12 @@ export function HostListScreen({isActive, width, height, pageSize = 1000, onCapt
 			? {
 					'stop-loading': () => {
 						pages.stop();
-						setNotice('Stopped loading: the hosts that arrived are kept; L or moving to the end loads more');
+						// Before page 1 is complete there is nothing to keep: its first rows were only a preview.
+						setNotice(
+							pages.pagesLoaded === 0
+								? 'Stopped loading the first page; r loads it again'
+								: 'Stopped loading: the hosts that arrived are kept; L or moving to the end loads more',
+						);
 					},
 				}
 			: {}),
@@ -162,7 +167,9 @@ export function HostListScreen({isActive, width, height, pageSize = 1000, onCapt
 	const summary = pages.isComplete
 		? `${formatCount(pages.hosts.length)} hosts (all)`
 		: pages.pagesLoaded === 0 && !pages.error
-			? 'loading the first page…'
+			? pages.hosts.length > 0
+				? `first ${formatCount(pages.hosts.length)} hosts of page 1 · loading the rest…`
+				: 'loading the first page…'
 			: `${formatCount(pages.hosts.length)} hosts loaded · more available`;
 	// A large page (tens of MiB on a big estate) takes a while: say that bytes are arriving and how to stop.
 	const received = useTransferProgress({client: session.client, api: 'host-list', minBytes: 1024 * 1024});
@@ -172,7 +179,7 @@ export function HostListScreen({isActive, width, height, pageSize = 1000, onCapt
 		? `loading all: page ${pages.pagesLoaded + 1} (Esc stops)`
 		: pages.isRefreshing && pages.hosts.length > 0
 			? 'refreshing…'
-			: pages.isLoading && pages.hosts.length > 0
+			: pages.isLoading && pages.pagesLoaded > 0
 				? `loading page ${pages.pagesLoaded + 1}…`
 				: pages.isCounting
 					? 'counting…'

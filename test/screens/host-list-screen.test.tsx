@@ -159,6 +159,19 @@ describe('host list screen', () => {
 		assert.equal(lines.at(-2), 'info: Stopped loading: the hosts that arrived are kept; L or moving to the end loads more');
 	});
 
+	test('the first rows of page 1 show while it arrives; Esc then drops them and says nothing was loaded', async t => {
+		// The body stops after 200 kB of ~700: the first hosts are in, the page never completes.
+		const app = await renderApp(t, {pageSize: 1000, simulator: {hosts: 3000, faults: [{name: 'stall-body', bytes: 200_000, api: 'host-list'}]}});
+		await app.login();
+		const preview = await app.waitForFrame(frame => /^Hosts · first [1-9]\d* hosts of page 1 · loading the rest…$/m.test(frame), 5000);
+		assert.equal(preview.split('\n')[3], firstHost);
+		await app.press(keys.escape);
+		const stopped = await app.waitForFrame(frame => frame.includes('info: Stopped loading the first page; r loads it again'), 5000);
+		assert.match(stopped, /Nothing loaded — r loads the first page/);
+		assert.doesNotMatch(stopped, /1000111/);
+		await app.logout();
+	});
+
 	test('Enter shows every field of the host, d fetches full details with one call, Esc goes back', async t => {
 		const app = await renderApp(t, small);
 		await app.loginAndWaitForHosts();
