@@ -68,7 +68,9 @@ export async function runInteractive(options: CliOptions): Promise<number> {
 			onQuit={onQuit}
 		/>,
 		// Ink repaints full-height frames whole; the wrapper writes only the lines that changed.
-		// Keys that arrive in one read (a held key, fast typing) are handed over one by one.
+		// Keys that arrive in one read (a held key, fast typing) are handed over one by one. Ink
+		// draws at most one frame per 1000/maxFps ms: at 60, a key pressed within 17 ms of another
+		// frame (the clock, a page arriving) waited for the throttle.
 		{stdin: oneKeyPerRead(process.stdin), stdout: lineDiffStdout(process.stdout), exitOnCtrlC: false, patchConsole: false, maxFps: 200, incrementalRendering: true},
 	);
 

@@ -215,9 +215,10 @@ export default class Output {
 				continue;
 			}
 
-			// The key is everything the row's text depends on: the width of the blank row and each write.
+			// The key is everything the row's text depends on: the width of the blank row and each write
+			// (each line with its length, so no text can pass for a different list of writes).
 			let key = String(this.width);
-			for (const {x, line} of writes) key += `\u0000${x}\u0001${line}`;
+			for (const {x, line} of writes) key += `|${x},${line.length}:${line}`;
 			lines.push(rowTexts.get(key, () => renderRow(this.width, writes)));
 		}
 

@@ -149,3 +149,11 @@ test('plain text: width is what string-width says, and a slice by index is what 
 		{numRuns: Math.min(FUZZ_RUNS, 3000)},
 	);
 });
+
+test('two different lists of writes never share a remembered row, whatever the text holds', () => {
+	// One write whose text looks like the key of two writes, then the two writes themselves.
+	const one = run(FastOutput, 10, 1, [{kind: 'write', x: 0, y: 0, text: 'a|2,1:b'}]);
+	const two = run(FastOutput, 10, 1, [{kind: 'write', x: 0, y: 0, text: 'a'}, {kind: 'write', x: 2, y: 0, text: 'b'}]);
+	assert.equal(one, run(InkOutput, 10, 1, [{kind: 'write', x: 0, y: 0, text: 'a|2,1:b'}]));
+	assert.equal(two, '1\na b');
+});
