@@ -73,7 +73,7 @@ function safeHost(url: string): string {
 	}
 }
 
-/** How often a second limit readings and call counts may re-render the screens in a burst. */
+/** How many times a second, in a burst, limit readings and call counts may re-render the screens. */
 const quotaUpdatesPerSecond = 4;
 
 /**
