@@ -169,7 +169,9 @@ export function HostListScreen({isActive, width, height, pageSize = 1000, onCapt
 		: pages.pagesLoaded === 0 && !pages.error
 			? pages.hosts.length > 0
 				? `first ${formatCount(pages.hosts.length)} hosts of page 1 · loading the rest…`
-				: 'loading the first page…'
+				: notice && !pages.isLoading
+					? 'nothing loaded'
+					: 'loading the first page…'
 			: `${formatCount(pages.hosts.length)} hosts loaded · more available`;
 	// A large page (tens of MiB on a big estate) takes a while: say that bytes are arriving and how to stop.
 	const received = useTransferProgress({client: session.client, api: 'host-list', minBytes: 1024 * 1024});

@@ -168,6 +168,7 @@ describe('host list screen', () => {
 		await app.press(keys.escape);
 		const stopped = await app.waitForFrame(frame => frame.includes('info: Stopped loading the first page; r loads it again'), 5000);
 		assert.match(stopped, /Nothing loaded — r loads the first page/);
+		assert.match(stopped, /^Hosts · nothing loaded$/m);
 		assert.doesNotMatch(stopped, /1000111/);
 		await app.logout();
 	});
