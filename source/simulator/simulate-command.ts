@@ -1,5 +1,6 @@
 import {parseArgs} from 'node:util';
 import {validateFaultSpec} from './faults.js';
+import {keepYoungGenerationSmall} from '../lib/heap-tuning.js';
 import {startSimulator} from './server.js';
 import type {FaultName, FaultSpec, SimulatorOptions} from './types.js';
 
@@ -43,6 +44,10 @@ export async function runSimulateCommand(argv: readonly string[]): Promise<numbe
 		process.stderr.write(`qualys-tui simulate: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
 		return 2;
 	}
+	// A long-lived server streaming pages of millions of hosts: without this its young generation
+	// grew to 32 MiB under the page-rendering allocations and stayed (RSS 1.08–1.36× its level
+	// after the first tenth of a 1M-host walk, bench/sim-scale.ts).
+	keepYoungGenerationSmall();
 	const simulator = await startSimulator(options);
 	process.stdout.write(`Qualys API simulator listening on ${simulator.url}\n`);
 	process.stdout.write(`users: ${Object.keys(options.users ?? {demo: ''}).join(', ')}; control: ${simulator.url}/_sim/state; Ctrl+C stops\n`);
