@@ -149,7 +149,7 @@ function Shell({demo, initialPlatform, initialApiUrl, initialUsername, pageSize,
 			)}
 			{isHelp && !isLoginShown && !isTooSmall ? <HelpOverlay scopes={screenScopes} width={columns} height={bodyHeight} /> : null}
 			{/* Screens stay mounted while hidden so their data, selection, filter and sort survive a switch. */}
-			<HostListScreen isActive={isMainActive && screen === 'hosts'} width={columns} height={bodyHeight} pageSize={pageSize} onCapturesText={captureHosts} />
+			<HostListScreen isActive={isMainActive && screen === 'hosts'} isSelected={screen === 'hosts'} width={columns} height={bodyHeight} pageSize={pageSize} onCapturesText={captureHosts} />
 			<ScanListScreen isActive={isMainActive && screen === 'scans'} width={columns} height={bodyHeight} onCapturesText={captureScans} />
 			<RateLimitScreen isActive={isMainActive && screen === 'limits'} width={columns} height={bodyHeight} onCapturesText={captureLimits} />
 		</Box>

@@ -12,6 +12,19 @@ import {oneKeyPerRead} from './lib/one-key-per-read.js';
 import type {CliOptions} from './options.js';
 import {version} from './version.js';
 
+/**
+ * While the operator fills in the form: a login and a host-list page through the real client to a
+ * loopback stand-in, then the host list drawn a dozen times to a terminal that goes nowhere, so
+ * the real login and first host rows do not run cold code. The real login stops it (`signal`).
+ */
+async function warmUpWhileTyping(signal: AbortSignal): Promise<void> {
+	const {warmUpClient} = await import('./api/warm-up.js');
+	const hosts = await warmUpClient(signal);
+	if (signal.aborted || hosts.length === 0) return;
+	const {rehearseHostList} = await import('./screens/rehearse-host-list.js');
+	await rehearseHostList({hosts, columns: process.stdout.columns || 80, rows: process.stdout.rows || 24, signal});
+}
+
 /** How long logging out may take on the way out; quitting never hangs on a dead network. */
 const logoutTimeoutMs = 2500;
 
@@ -31,7 +44,10 @@ export async function runInteractive(options: CliOptions): Promise<number> {
 	// The client (ofetch, the XML parser, undici) is not needed to draw the login form: it is loaded
 	// after the first frame, while the operator types, so start-up does not pay for it.
 	const loadClient = () => import('./api/client.js');
+	// The warm-up (below) runs while the form is filled in; the real login stops it.
+	const warmUp = new AbortController();
 	const createClient = async (request: LoginRequest) => {
+		warmUp.abort();
 		const {createQualysClient} = await loadClient();
 		return createQualysClient({
 			baseUrl: demo ? demo.target.baseUrl : resolveBaseUrl({platform: request.platform === 'custom' ? undefined : request.platform, apiUrl: request.apiUrl}),
@@ -78,7 +94,7 @@ export async function runInteractive(options: CliOptions): Promise<number> {
 		// Before any page arrives: the young generation is only kept small from here on.
 		void import('./lib/heap-tuning.js').then(({keepYoungGenerationSmall}) => keepYoungGenerationSmall());
 		void loadClient();
-		void import('./api/warm-up.js').then(async ({warmUpClient}) => warmUpClient());
+		void warmUpWhileTyping(warmUp.signal);
 	}, 0);
 
 	const terminator = onTerminate(

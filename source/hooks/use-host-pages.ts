@@ -38,6 +38,11 @@ export interface HostPagesOptions {
 }
 
 export interface HostPages extends HostPagesState {
+	/**
+	 * Fetch page 1 with `client` now, unless loading has ever started: for a login that has just
+	 * succeeded, before the screen re-renders with its client (then the usual start finds it busy).
+	 */
+	startWith(client: QualysClient): void;
 	/** Fetch one more page (one call), unless one is already loading or all are loaded. */
 	loadNext(): void;
 	/** Fetch every remaining page, one call each, until done or `stop()`. */
@@ -81,9 +86,9 @@ export function useHostPages({client, pageSize = 1000, isEnabled}: HostPagesOpti
 	clientRef.current = client;
 
 	const run = useCallback(
-		async ({isAll, isRefresh}: {isAll: boolean; isRefresh: boolean}) => {
+		async ({isAll, isRefresh, client: given}: {isAll: boolean; isRefresh: boolean; client?: QualysClient}) => {
 			const current = live.current;
-			const activeClient = clientRef.current;
+			const activeClient = given ?? clientRef.current;
 			if (!activeClient || current.isBusy) return;
 			if (!isRefresh && current.hasStarted && current.nextUrl === undefined) return;
 			current.isBusy = true;
@@ -195,6 +200,12 @@ export function useHostPages({client, pageSize = 1000, isEnabled}: HostPagesOpti
 
 	return {
 		...state,
+		startWith: useCallback(
+			(given: QualysClient) => {
+				if (!live.current.hasStarted && !live.current.isBusy) void run({isAll: false, isRefresh: false, client: given});
+			},
+			[run],
+		),
 		loadNext: useCallback(() => void run({isAll: false, isRefresh: false}), [run]),
 		loadAll: useCallback(() => void run({isAll: true, isRefresh: false}), [run]),
 		stop: useCallback(() => live.current.controller?.abort(), []),

@@ -49,6 +49,11 @@ export interface SessionValue {
 	readonly isInsecure: boolean;
 	login(request: LoginRequest): Promise<boolean>;
 	logout(): Promise<void>;
+	/**
+	 * Tells `listener` of each successful login, with its client, before the screens re-render with
+	 * it: a screen can send its first call at once rather than a frame later. Returns the unsubscribe.
+	 */
+	onLogin(listener: (client: QualysClient) => void): () => void;
 }
 
 const SessionContext = createContext<SessionValue | undefined>(undefined);
@@ -90,6 +95,7 @@ export function SessionProvider({createClient, holder, isInsecure = false, label
 	const [calls, setCalls] = useState<ReadonlyMap<ApiFunction, number>>(new Map());
 	const [startedAt, setStartedAt] = useState<number>();
 	const unsubscribe = useRef<(() => void) | undefined>(undefined);
+	const loginListeners = useRef(new Set<(client: QualysClient) => void>());
 
 	const attach = useCallback((next: QualysClient) => {
 		unsubscribe.current?.();
@@ -187,6 +193,7 @@ export function SessionProvider({createClient, holder, isInsecure = false, label
 			const previous = holder?.client;
 			if (previous && previous !== next) void previous.logout({timeoutMs: 3000});
 			if (holder) holder.client = next;
+			for (const listener of loginListeners.current) listener(next);
 			setClient(next);
 			setLabel(labelFor(request));
 			setStartedAt(next.sessionStartedAt ?? Date.now());
@@ -206,6 +213,13 @@ export function SessionProvider({createClient, holder, isInsecure = false, label
 		setStatus('logged-out');
 	}, [client, holder]);
 
+	const onLogin = useCallback((listener: (client: QualysClient) => void) => {
+		loginListeners.current.add(listener);
+		return () => {
+			loginListeners.current.delete(listener);
+		};
+	}, []);
+
 	const value = useMemo<SessionValue>(
 		() => ({
 			status,
@@ -220,8 +234,9 @@ export function SessionProvider({createClient, holder, isInsecure = false, label
 			isInsecure,
 			login,
 			logout,
+			onLogin,
 		}),
-		[status, client, label, startedAt, quota, calls, error, isInsecure, login, logout],
+		[status, client, label, startedAt, quota, calls, error, isInsecure, login, logout, onLogin],
 	);
 
 	return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -1,4 +1,4 @@
-import React, {useCallback, useMemo, useState} from 'react';
+import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {isConcurrencyLimitError, isRateLimitError} from '../api/errors.js';
 import type {Host} from '../api/types.js';
 import {DetailView, type DetailField} from '../components/detail-view.js';
@@ -67,6 +67,8 @@ export function hostFields(host: Host): DetailField[] {
 export interface HostListScreenProps extends ScreenProps {
 	/** `truncation_limit`. @default 1000 */
 	readonly pageSize?: number;
+	/** Hosts is the selected screen, even while the login form covers it: page 1 starts the moment a login succeeds. */
+	readonly isSelected?: boolean;
 }
 
 /**
@@ -74,11 +76,24 @@ export interface HostListScreenProps extends ScreenProps {
  * selection nears the end of what is loaded (one call each), or everything with `L` after a
  * confirmation that says what it will cost. Truncation is never silent.
  */
-export function HostListScreen({isActive, width, height, pageSize = 1000, onCapturesText}: HostListScreenProps) {
+export function HostListScreen({isActive, width, height, pageSize = 1000, isSelected = false, onCapturesText}: HostListScreenProps) {
 	const session = useSession();
 	const [wasOpened, setWasOpened] = useState(false);
 	if (isActive && !wasOpened) setWasOpened(true);
 	const pages = useHostPages({client: session.client, pageSize, isEnabled: wasOpened && session.status === 'active'});
+	// Page 1 is requested as the login succeeds, not after the frame that shows this screen
+	// (~15–25 ms later: the login form's removal and this screen's first frame come in between).
+	const isSelectedNow = useRef(isSelected);
+	isSelectedNow.current = isSelected;
+	const {onLogin} = session;
+	const {startWith} = pages;
+	useEffect(
+		() =>
+			onLogin(client => {
+				if (isSelectedNow.current) startWith(client);
+			}),
+		[onLogin, startWith],
+	);
 	const [isConfirming, setIsConfirming] = useState(false);
 	const [notice, setNotice] = useState<string>();
 	const [details, setDetails] = useState<ReadonlyMap<string, Host>>(new Map());
