@@ -25,6 +25,9 @@ async function warmUpWhileTyping(signal: AbortSignal): Promise<void> {
 	await rehearseHostList({hosts, columns: process.stdout.columns || 80, rows: process.stdout.rows || 24, signal});
 }
 
+/** How long after the first frame the warm-up starts, unless a login has started by then. */
+const warmUpDelayMs = 150;
+
 /** How long logging out may take on the way out; quitting never hangs on a dead network. */
 const logoutTimeoutMs = 2500;
 
@@ -94,8 +97,10 @@ export async function runInteractive(options: CliOptions): Promise<number> {
 		// Before any page arrives: the young generation is only kept small from here on.
 		void import('./lib/heap-tuning.js').then(({keepYoungGenerationSmall}) => keepYoungGenerationSmall());
 		void loadClient();
-		void warmUpWhileTyping(warmUp.signal);
 	}, 0);
+	// Not at once: a password typed ahead (keys waiting in the terminal when the form appears)
+	// logs in within a few ms, and a warm-up still running would only compete with it.
+	setTimeout(() => void warmUpWhileTyping(warmUp.signal), warmUpDelayMs).unref();
 
 	const terminator = onTerminate(
 		async () => {
