@@ -2,34 +2,23 @@
 // width is length and a slice by cells is a slice by index, with no grapheme segmentation or
 // width tables. Used by the frame renderer's fast paths (fast-output.ts, widest-line.ts), which
 // the differential tests hold to Ink's and string-width's results.
-import {tokenize} from '@alcalzone/ansi-tokenize';
 import stringWidth from 'string-width';
 
 export const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 // Blocks whose characters are one cell, one grapheme each, and never join their neighbours into a
 // grapheme (no marks, joiners, jamo, or Thai/Lao vowels in them): Latin-1 and Latin Extended,
 // punctuation (… · – —), arrows, box drawing and blocks (│ ─), geometric shapes (▲ ▼).
-const SIMPLE_BLOCKS = /^[\u00a0-\u024f\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u25ff]$/;
-const EXCLUDED = /[\p{M}\p{C}]/u;
-const simpleCharacters = new Map<string, boolean>();
+export const SIMPLE_BLOCKS = /^[\u00a0-\u024f\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u25ff]$/;
+// The characters of those blocks that are not one narrow cell to Ink's tokenizer and string-width:
+// the soft hyphen (a format character) and ◽ ◾ (emoji presentation, two cells). A fixed list, not
+// asked of the tokenizer and string-width at run time: their first call compiles string-width's
+// emoji and segmenter machinery, ~8 ms of the login form's first frame. test/lib/ink/plain-text.test.ts
+// asks them about every character of the blocks, so an upgrade that changes an answer fails there.
+export const NOT_SIMPLE = new Set(['\u00ad', '\u25fd', '\u25fe']);
 
 /** One UTF-16 unit that the tokenizer reads as one narrow character and string-width as one cell. */
-function isSimpleCharacter(character: string): boolean {
-	let simple = simpleCharacters.get(character);
-	if (simple === undefined) {
-		const tokens = tokenize(character);
-		simple =
-			SIMPLE_BLOCKS.test(character) &&
-			!EXCLUDED.test(character) &&
-			stringWidth(character) === 1 &&
-			tokens.length === 1 &&
-			tokens[0]!.type === 'char' &&
-			tokens[0]!.value === character &&
-			!tokens[0]!.fullWidth;
-		simpleCharacters.set(character, simple);
-	}
-
-	return simple;
+export function isSimpleCharacter(character: string): boolean {
+	return SIMPLE_BLOCKS.test(character) && !NOT_SIMPLE.has(character);
 }
 
 /** Text of one-cell characters only (printable ASCII or simple characters). */
