@@ -18,6 +18,9 @@ import {version} from './version.js';
  * the real login and first host rows do not run cold code. The real login stops it (`signal`).
  */
 async function warmUpWhileTyping(signal: AbortSignal): Promise<void> {
+	// Logged in already: not even the import (node:http, ~10 ms), which would hold up the session's
+	// own work, e.g. the logout of an operator who quits at once.
+	if (signal.aborted) return;
 	const {warmUpClient} = await import('./api/warm-up.js');
 	const hosts = await warmUpClient(signal);
 	if (signal.aborted || hosts.length === 0) return;
