@@ -6,6 +6,8 @@
 // a sequence it has started), so arrows, Esc and Alt+key are unchanged, and every listener — the
 // bindings, the filter line, the password field — sees the keys one by one, as if typed slowly.
 
+import {noteInput} from './input-activity.js';
+
 /**
  * Wraps `stdin` so that each read() returns at most one character (a whole code point). Everything
  * else passes through to the real stream.
@@ -16,6 +18,7 @@ export function oneKeyPerRead(stdin: NodeJS.ReadStream): NodeJS.ReadStream {
 		if (buffered === '') {
 			const chunk = (stdin.read as (...rest: unknown[]) => string | Buffer | null)(...args);
 			if (chunk === null) return null;
+			noteInput();
 			buffered = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
 			if (buffered === '') return '';
 		}
