@@ -1,3 +1,4 @@
+import {afterRequestsStart} from '../lib/after-requests-start.js';
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {Host, HostPage, QualysClient} from '../api/types.js';
 
@@ -95,7 +96,16 @@ export function useHostPages({client, pageSize = 1000, isEnabled}: HostPagesOpti
 			const controller = new AbortController();
 			current.controller = controller;
 			const startUrl = isRefresh ? undefined : current.nextUrl;
-			setState(previous => ({...previous, isLoading: true, isLoadingAll: isAll, isRefreshing: isRefresh, isStale: isRefresh || previous.isStale, error: undefined}));
+			const markLoading = () => {
+				// Not if the load has already ended (stopped, or failed at once) by the time this runs.
+				if (current.controller === controller) {
+					setState(previous => ({...previous, isLoading: true, isLoadingAll: isAll, isRefreshing: isRefresh, isStale: isRefresh || previous.isStale, error: undefined}));
+				}
+			};
+			// Started as a login succeeds (startWith): page 1 goes out before React renders the screen
+			// (see afterRequestsStart); any other start says "loading" at once.
+			if (given) void afterRequestsStart().then(markLoading);
+			else markLoading();
 			let isFirst = true;
 			let commitBuffered = () => {};
 			// The very first load shows the first rows of page 1 while its body still arrives; they

@@ -1,5 +1,6 @@
 import React, {createContext, useCallback, useContext, useEffect, useMemo, useRef, useState} from 'react';
 import type {ApiFunction, QualysClient, RateLimit} from '../api/types.js';
+import {afterRequestsStart} from '../lib/after-requests-start.js';
 
 /** Where the session is. `expired` = the server ended it and one automatic re-login failed. */
 export type SessionStatus = 'logged-out' | 'logging-in' | 'active' | 'expired' | 'logging-out';
@@ -194,6 +195,9 @@ export function SessionProvider({createClient, holder, isInsecure = false, label
 			if (previous && previous !== next) void previous.logout({timeoutMs: 3000});
 			if (holder) holder.client = next;
 			for (const listener of loginListeners.current) listener(next);
+			// The listeners' first calls (page 1) go out before the screens re-render for the new
+			// session: see afterRequestsStart.
+			await afterRequestsStart();
 			setClient(next);
 			setLabel(labelFor(request));
 			setStartedAt(next.sessionStartedAt ?? Date.now());
