@@ -7,20 +7,23 @@ import {clientSettings, insecureWarning, startDemoServer, type DemoServer} from 
 import type {LoginRequest, SessionHolder} from './hooks/use-session.js';
 import {startDebugLog} from './lib/debug-log.js';
 import {enterFullscreen, onTerminate} from './lib/fullscreen.js';
+import {warmTextMeasure} from './lib/ink/plain-text.js';
 import {lineDiffStdout} from './lib/line-diff-stdout.js';
 import {oneKeyPerRead} from './lib/one-key-per-read.js';
 import type {CliOptions} from './options.js';
 import {version} from './version.js';
 
 /**
- * While the operator fills in the form: a login and a host-list page through the real client to a
- * loopback stand-in, then the host list drawn a dozen times to a terminal that goes nowhere, so
- * the real login and first host rows do not run cold code. The real login stops it (`signal`).
+ * While the operator fills in the form: the text measure's segmenter loaded, a login and a
+ * host-list page through the real client to a loopback stand-in, then the host list drawn a dozen
+ * times to a terminal that goes nowhere, so the real login and first host rows do not run cold
+ * code. The real login stops it (`signal`).
  */
 async function warmUpWhileTyping(signal: AbortSignal): Promise<void> {
 	// Logged in already: not even the import (node:http, ~10 ms), which would hold up the session's
 	// own work, e.g. the logout of an operator who quits at once.
 	if (signal.aborted) return;
+	warmTextMeasure();
 	const {warmUpClient} = await import('./api/warm-up.js');
 	const hosts = await warmUpClient(signal);
 	if (signal.aborted || hosts.length === 0) return;

@@ -7,8 +7,9 @@ import stringWidth from 'string-width';
 export const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 // Blocks whose characters are one cell, one grapheme each, and never join their neighbours into a
 // grapheme (no marks, joiners, jamo, or Thai/Lao vowels in them): Latin-1 and Latin Extended,
-// punctuation (… · – —), arrows, box drawing and blocks (│ ─), geometric shapes (▲ ▼).
-export const SIMPLE_BLOCKS = /^[\u00a0-\u024f\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u25ff]$/;
+// punctuation (… · – —), arrows, box drawing and blocks (│ ─), geometric shapes (▲ ▼), and the
+// braille patterns of the spinner (⠋ ⠙).
+export const SIMPLE_BLOCKS = /^[\u00a0-\u024f\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u25ff\u2800-\u28ff]$/;
 // The characters of those blocks that are not one narrow cell to Ink's tokenizer and string-width:
 // the soft hyphen (a format character) and ◽ ◾ (emoji presentation, two cells). A fixed list, not
 // asked of the tokenizer and string-width at run time: their first call compiles string-width's
@@ -36,4 +37,13 @@ export function isPlainText(text: string): boolean {
 /** Printed width as string-width gives it, without its machinery for plain text. */
 export function measureWidth(text: string): number {
 	return isPlainText(text) ? text.length : stringWidth(text);
+}
+
+/**
+ * Measures one text that is not plain, so that string-width's grapheme segmenter has loaded its
+ * ICU data before a frame needs it: the first segmentation costs ~20 ms (the braille spinner of
+ * "Logging in…" paid it right after Enter, before the login request was sent). Run while idle.
+ */
+export function warmTextMeasure(): void {
+	stringWidth('日本 e\u0301 \u{1f600}');
 }

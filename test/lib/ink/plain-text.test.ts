@@ -42,9 +42,11 @@ test('the listed exceptions are really not simple, and outside the blocks nothin
 });
 
 test('measureWidth is string-width for plain and for other text', () => {
-	for (const text of ['Hosts · 1,000 hosts loaded', '› 10.0.0.1 │ ▲', 'soft\u00adhyphen', '◽ box', 'wide 日本', 'e\u0301', '']) {
+	for (const text of ['Hosts · 1,000 hosts loaded', '⠙ Logging in…', '› 10.0.0.1 │ ▲', 'soft\u00adhyphen', '◽ box', 'wide 日本', 'e\u0301', '']) {
 		assert.equal(measureWidth(text), stringWidth(text), JSON.stringify(text));
 	}
 	assert.equal(isPlainText('◽'), false);
 	assert.equal(isPlainText('a · b'), true);
+	// The spinner of "Logging in…": plain, so that frame never waits for the grapheme segmenter.
+	assert.equal(isPlainText('⠋ Logging in…'), true);
 });
