@@ -3,7 +3,7 @@
 // text as drawn (UTF-8, right-trimmed), plus one cursor-positioning sequence, an erase-to-end-of-line
 // when the line got shorter, and the inverse on/off of the selected row. Same run, per press.
 // Target: ≤ 1.2×. One press's raw bytes are captured (via bench/lib/tap.mjs) for the report.
-import {mkdtempSync, readFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describeRows, emit, log, login, quit, root, selectedLine, sleep, spawnApp, startSimChild, stats, timer, type BenchResult} from './lib/common.js';
@@ -12,7 +12,8 @@ const PRESSES = Number(process.env.BENCH_PRESSES ?? 30);
 const COLS = 200;
 const ROWS = 50;
 const started = timer();
-const tapFile = path.join(mkdtempSync(path.join(tmpdir(), 'bench-bytes-')), 'tap.json');
+const tapDir = mkdtempSync(path.join(tmpdir(), 'bench-bytes-'));
+const tapFile = path.join(tapDir, 'tap.json');
 
 const sim = await startSimChild(['--hosts', '5000', '--rate-limit', '100000']);
 const app = spawnApp(['--api-url', sim.url, '--username', 'demo'], {
@@ -86,6 +87,7 @@ await quiet();
 process.kill(app.pid, 'SIGUSR2');
 await sleep(300);
 const tap = JSON.parse(readFileSync(tapFile, 'utf8')) as {writes: Array<{t: number; n: number; s: string}>};
+rmSync(tapDir, {recursive: true, force: true});
 const pressWrites = tap.writes.slice(before);
 const raw = pressWrites.map(write => write.s).join('');
 await quit(app);

@@ -2,7 +2,7 @@
 // in a pty until `Password` is on screen, against `node <empty file>` in the same pty way until it
 // exits. Alternating runs, so machine noise hits both alike. Target: ≤ 2.5× the empty node.
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, readdirSync, statSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {spawnInPty} from '../test/helpers/pty.js';
@@ -116,4 +116,5 @@ const result: BenchResult = {
 };
 describeRows(result);
 log(JSON.stringify(result.extra));
+rmSync(scratch, {recursive: true, force: true});
 emit(result);

@@ -5,7 +5,7 @@
 // types it (the app loads and warms its client meanwhile); a second row, for information, has it
 // pasted the moment the form is drawn, when the app is still loading.
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync} from 'node:fs';
+import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {HOST_ROW, describeRows, emit, log, quit, spawnApp, startSimChild, stats, timer, typePassword, sleep, type BenchResult} from './lib/common.js';
@@ -17,7 +17,8 @@ const PAGE = 1000;
 const TYPING_MS = 1000;
 const started = timer();
 const sim = await startSimChild(['--hosts', '5000', '--latency-ms', String(LATENCY_MS), '--rate-limit', '100000']);
-const jar = path.join(mkdtempSync(path.join(tmpdir(), 'bench-curl-')), 'cookies');
+const jarDir = mkdtempSync(path.join(tmpdir(), 'bench-curl-'));
+const jar = path.join(jarDir, 'cookies');
 const curl = '/usr/bin/curl';
 const common = ['-s', '-S', '-o', '/dev/null', '-w', '%{http_code}', '-H', 'X-Requested-With: qualys-tui-bench'];
 
@@ -64,6 +65,7 @@ for (let run = 0; run < RUNS; run++) {
 log(`app ${app.map(Math.round).join(' ')} ms; pasted ${pasted.map(Math.round).join(' ')} ms; curl ${reference.map(Math.round).join(' ')} ms`);
 const state = await sim.state();
 await sim.close();
+rmSync(jarDir, {recursive: true, force: true});
 
 const appStats = stats(app);
 const pastedStats = stats(pasted);
