@@ -124,6 +124,12 @@ export function createTransport(options: TransportOptions): Transport {
 					request.onBody?.(chunks, bytes, response.status);
 				}
 			}
+			// undici puts the connection back in its pool one turn after the body's end: a call made
+			// as soon as this one returns (the host list right after the login) would otherwise open a
+			// second connection, a TCP and TLS handshake on the way to the first host rows.
+			await new Promise(resolve => {
+				setImmediate(resolve);
+			});
 			const text = Buffer.concat(chunks, bytes).toString('utf8');
 			return {status: response.status, headers: response.headers, text, bytes};
 		} catch (error) {

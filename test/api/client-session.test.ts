@@ -178,6 +178,23 @@ test('a login answered 200 without a cookie is an error, not a session', async t
 	assert.equal(client.isLoggedIn, false);
 });
 
+test('calls made one right after another share one kept-alive connection (no second handshake)', async t => {
+	const server = await startRecordingServer(request => {
+		if (request.url.startsWith('/api/2.0/fo/session/')) return {body: documents.loggedIn, headers: {'Set-Cookie': 'QualysSession=0123456789abcdef0123456789abcdef; path=/api'}};
+		if (request.url.includes('/fo/scan/')) return {body: documents.emptyScanList};
+		return {body: documents.emptyHostList};
+	});
+	t.after(() => server.close());
+	const client = createQualysClient({baseUrl: server.url, credentials: {username: 'u', password: 'p'}});
+	// Each call starts the moment the previous one returns, as the host list follows the login.
+	await client.login();
+	for await (const page of client.listHosts({pageSize: 10})) assert.equal(page.hosts.length, 0);
+	await client.listScans();
+	await client.logout();
+	assert.equal(server.requests.length, 4);
+	assert.equal(server.connections(), 1);
+});
+
 test('logout is bounded by its timeout and never throws', async t => {
 	const {client, simulator} = await useClient(t, {checkSessions: false});
 	await client.login();

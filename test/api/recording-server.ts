@@ -21,6 +21,8 @@ export interface CannedReply {
 export interface RecordingServer {
 	readonly url: string;
 	readonly requests: RecordedRequest[];
+	/** TCP connections accepted so far. */
+	readonly connections: () => number;
 	close(): Promise<void>;
 }
 
@@ -36,11 +38,16 @@ export async function startRecordingServer(reply: (request: RecordedRequest) => 
 		response.writeHead(answer.status ?? 200, {'Content-Type': 'application/xml', ...answer.headers});
 		response.end(answer.body ?? '');
 	});
+	let connections = 0;
+	server.on('connection', () => {
+		connections++;
+	});
 	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
 	const {port} = server.address() as AddressInfo;
 	return {
 		url: `http://127.0.0.1:${port}`,
 		requests,
+		connections: () => connections,
 		close: () =>
 			new Promise(resolve => {
 				server.close(() => resolve());
