@@ -10,11 +10,15 @@
 // second at normal priority takes a core from the app and the measuring terminal while pages load.
 // The loading phase also runs in a second app against a 300,000-host estate (about 200 more
 // presses, so that its p99 is not simply the one worst press of ~70), and once more against
-// 100,000 hosts with the simulator at normal priority, for information.
-import {setPriority} from 'node:os';
+// 100,000 hosts with the simulator at normal priority, for information. The 300,000-host app
+// runs with bench/lib/tap.mjs, which times when the app read each key and wrote its frame: three
+// info rows split each press into terminal → app, app → frame written, frame → drawn.
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {setPriority, tmpdir} from 'node:os';
+import path from 'node:path';
 import type {PtySession} from '../test/helpers/pty.js';
 import {spawnInPty} from '../test/helpers/pty.js';
-import {describeRows, emit, log, login, quit, selectedLine, sleep, spawnApp, startSimChild, stats, timer, type BenchResult, type BenchRow} from './lib/common.js';
+import {describeRows, emit, log, login, quit, root, selectedLine, sleep, spawnApp, startSimChild, stats, timer, type BenchResult, type BenchRow} from './lib/common.js';
 
 const PRESSES = Number(process.env.BENCH_PRESSES ?? 120);
 const COLS = 120;
@@ -24,10 +28,19 @@ const LATE_MS = 1000;
 let lost = 0;
 const started = timer();
 
+/** When a press was written to the pty and when its frame was seen drawn, in epoch ms (comparable with the tap's). */
+interface PressTrace {
+	readonly written: number;
+	readonly drawn: number;
+}
+
+const epochNow = () => performance.timeOrigin + performance.now();
+
 /** One press: write the key, wait until the mark is on the expected line. */
-async function press(app: PtySession, down: boolean, from: number): Promise<number> {
+async function press(app: PtySession, down: boolean, from: number, trace?: PressTrace[]): Promise<number> {
 	const expected = down ? from + 1 : from - 1;
 	const elapsed = timer();
+	const written = epochNow();
 	app.write(down ? 'j' : 'k');
 	try {
 		await app.waitFor(() => app.line(expected).startsWith('›'), {timeoutMs: LATE_MS});
@@ -36,6 +49,7 @@ async function press(app: PtySession, down: boolean, from: number): Promise<numb
 		lost++;
 		return LATE_MS;
 	}
+	trace?.push({written, drawn: epochNow()});
 	return elapsed();
 }
 
@@ -46,14 +60,14 @@ async function markLine(app: PtySession, firstRow: number): Promise<number> {
 }
 
 /** Walks the selection down SPAN rows and up again, `count` presses (or until `until()` says stop). */
-async function walk(app: PtySession, count: number, until: () => boolean = () => false, firstRow = 3): Promise<number[]> {
+async function walk(app: PtySession, count: number, until: () => boolean = () => false, firstRow = 3, trace?: PressTrace[]): Promise<number[]> {
 	const times: number[] = [];
 	let line = await markLine(app, firstRow);
 	let down = true;
 	while (times.length < count && !until()) {
 		if (down && line >= firstRow + SPAN) down = false;
 		if (!down && line <= firstRow) down = true;
-		const ms = await press(app, down, line);
+		const ms = await press(app, down, line, trace);
 		times.push(ms);
 		line = ms === LATE_MS ? await markLine(app, firstRow) : line + (down ? 1 : -1);
 		await sleep(30 + Math.random() * 20);
@@ -82,14 +96,14 @@ await echo.exited;
 echo.dispose();
 
 /** `L` `y`, then presses while the title says pages are loading; how long loading every page took. */
-async function walkWhileLoading(app: PtySession, maxPresses = PRESSES): Promise<{times: number[]; loadAllMs: number}> {
+async function walkWhileLoading(app: PtySession, maxPresses = PRESSES, trace?: PressTrace[]): Promise<{times: number[]; loadAllMs: number}> {
 	app.write('L');
 	await app.waitFor(/y go/);
 	app.write('y');
 	await app.waitFor('loading all');
 	const isLoading = () => app.line(1).includes('loading all');
 	const loadElapsed = timer();
-	const times = await walk(app, maxPresses, () => !isLoading());
+	const times = await walk(app, maxPresses, () => !isLoading(), 3, trace);
 	await app.waitFor('hosts (all)', {timeoutMs: 180_000});
 	return {times, loadAllMs: loadElapsed()};
 }
@@ -113,25 +127,58 @@ const hundredK = await walk(app, PRESSES);
 await quit(app);
 await sim.close();
 
+/** What bench/lib/tap.mjs writes, as far as the split below reads it. */
+interface Tap {
+	readonly timeOrigin: number;
+	readonly reads: ReadonlyArray<{t: number; s: string}>;
+	readonly writes: ReadonlyArray<{t: number; n: number}>;
+}
+
+/** Each drawn press in three parts: pty → the app reads the key, read → first frame write, write → drawn. */
+function splitPresses(trace: readonly PressTrace[], tap: Tap): {toApp: number[]; inApp: number[]; toScreen: number[]} {
+	const reads = tap.reads.filter(read => /[jk]/.test(read.s)).map(read => tap.timeOrigin + read.t);
+	const writes = tap.writes.filter(write => write.n > 0).map(write => tap.timeOrigin + write.t);
+	const parts = {toApp: [] as number[], inApp: [] as number[], toScreen: [] as number[]};
+	for (const {written, drawn} of trace) {
+		// The clocks of two processes agree to well under a millisecond; a read "before" the write by less is the same key.
+		const read = reads.find(time => time >= written - 0.5);
+		const frame = read === undefined ? undefined : writes.find(time => time >= read);
+		if (read === undefined || frame === undefined || frame > drawn) continue;
+		parts.toApp.push(Math.max(0, read - written));
+		parts.inApp.push(frame - read);
+		parts.toScreen.push(drawn - frame);
+	}
+	return parts;
+}
+
 /** A new simulator of `hosts` hosts and a new app: log in, then walk while every page loads. */
-async function loadingRun(hosts: number, isSimulatorNiced: boolean): Promise<number[]> {
+async function loadingRun(hosts: number, isSimulatorNiced: boolean, isTapped = false): Promise<{times: number[]; split?: ReturnType<typeof splitPresses>}> {
 	const runSim = await startSimChild(['--hosts', String(hosts), '--rate-limit', '100000']);
 	if (isSimulatorNiced) setPriority(runSim.pid, 19);
-	const runApp = spawnApp(['--api-url', runSim.url, '--username', 'demo'], {cols: COLS, rows: ROWS});
+	const tapDir = isTapped ? mkdtempSync(path.join(tmpdir(), 'bench-keys-')) : undefined;
+	const tapFile = tapDir ? path.join(tapDir, 'tap.json') : undefined;
+	const runApp = spawnApp(
+		['--api-url', runSim.url, '--username', 'demo'],
+		tapFile ? {cols: COLS, rows: ROWS, nodeArgs: ['--import', path.join(root, 'bench/lib/tap.mjs')], env: {BENCH_TAP_FILE: tapFile}} : {cols: COLS, rows: ROWS},
+	);
 	await login(runApp);
 	await sleep(300);
 	await walk(runApp, 10);
-	const {times} = await walkWhileLoading(runApp, 10_000);
+	const trace: PressTrace[] = [];
+	const {times} = await walkWhileLoading(runApp, 10_000, trace);
 	await quit(runApp);
 	await runSim.close();
-	return times;
+	if (!tapDir || !tapFile) return {times};
+	const split = splitPresses(trace, JSON.parse(readFileSync(tapFile, 'utf8')) as Tap);
+	rmSync(tapDir, {recursive: true, force: true});
+	return {times, split};
 }
 
 const loadingPresses100k = loading.length;
-const loadingLarge = await loadingRun(300_000, true);
+const {times: loadingLarge, split} = await loadingRun(300_000, true, true);
 log(`loading phase, 300,000 hosts: ${loadingLarge.length} presses`);
 loading.push(...loadingLarge);
-const loadingShared = await loadingRun(100_000, false);
+const {times: loadingShared} = await loadingRun(100_000, false);
 log(`loading phase, simulator at normal priority: ${loadingShared.length} presses`);
 
 const referenceStats = stats(referenceTimes);
@@ -153,6 +200,19 @@ const row = (id: string, label: string, measured: ReturnType<typeof stats>, extr
 	pass: measured.p99 <= 16,
 	...extra,
 });
+/** Info rows: where the time of a press goes while 300,000 hosts load (the tapped run). */
+function splitRows(): BenchRow[] {
+	if (!split || split.inApp.length === 0) return [];
+	const parts = [
+		['keystroke-loading-to-app', '  of which: key written → the app reads it (pty, a busy event loop, the scheduler)', split.toApp],
+		['keystroke-loading-in-app', '  of which: the app reads the key → writes its frame (React, Ink, line diff)', split.inApp],
+		['keystroke-loading-to-screen', '  of which: frame written → seen drawn (pty, the measuring terminal)', split.toScreen],
+	] as const;
+	return parts.map(([id, label, values]) =>
+		row(id, label, stats(values), {target: 'info', pass: null, notes: [`300,000-host loading run with bench/lib/tap.mjs; ${values.length} presses`]}),
+	);
+}
+
 const scaling = hundredKStats.p99 / oneKStats.p99;
 const result: BenchResult = {
 	benchmark: 'keystroke',
@@ -166,6 +226,7 @@ const result: BenchResult = {
 			pass: null,
 			notes: [`${lateOf(loadingShared)} of ${loadingShared.length} presses not drawn within ${LATE_MS} ms`],
 		}),
+		...splitRows(),
 		row('keystroke-100k', 'j/k → frame, 100,000 hosts loaded', hundredKStats, {notes: [`${lateOf(hundredK)} of ${hundredK.length} presses not drawn within ${LATE_MS} ms`]}),
 		{
 			id: 'keystroke-scaling',

@@ -1,6 +1,7 @@
 // Preloaded into the app (`node --import ./bench/lib/tap.mjs dist/cli.js …`) by the benchmarks that
 // need to see inside it: records every stdout write (time, bytes), every stdin read (time, text) and event-loop stalls, and writes
-// them as JSON to $BENCH_TAP_FILE on exit or SIGUSR2. Changes nothing the app does.
+// them as JSON to $BENCH_TAP_FILE on exit or SIGUSR2. Changes nothing the app does. Times are
+// performance.now() of the app; `timeOrigin` turns them into epoch ms, comparable across processes.
 import {writeFileSync} from 'node:fs';
 import {monitorEventLoopDelay, performance} from 'node:perf_hooks';
 
@@ -32,7 +33,7 @@ if (file) {
 	const histogram = monitorEventLoopDelay({resolution: 5});
 	histogram.enable();
 	const dump = () => {
-		writeFileSync(file, JSON.stringify({writes, reads, stalls, loopDelayMs: {p50: histogram.percentile(50) / 1e6, p99: histogram.percentile(99) / 1e6, max: histogram.max / 1e6}}));
+		writeFileSync(file, JSON.stringify({timeOrigin: performance.timeOrigin, writes, reads, stalls, loopDelayMs: {p50: histogram.percentile(50) / 1e6, p99: histogram.percentile(99) / 1e6, max: histogram.max / 1e6}}));
 	};
 	process.on('exit', dump);
 	process.on('SIGUSR2', dump);
