@@ -3,10 +3,12 @@
 // Two of Ink's internals are swapped for faster equivalents with the same output (see
 // source/lib/ink/): its per-frame Output and the widest-line measure it calls on every text node;
 // and its terminal-size fallback for a sizeless stdout is a stub (source/lib/terminal-size-stub.ts).
+// string-width is evaluated on first use of non-ASCII text (scripts/lazy-string-width-plugin.mjs).
 import {rmSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import * as esbuild from 'esbuild';
+import {lazyStringWidthPlugin} from './lazy-string-width-plugin.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const fromRoot = file => path.join(root, file);
@@ -56,7 +58,7 @@ const result = await esbuild.build({
 	legalComments: 'none',
 	// Some bundled CommonJS calls require(); give the ESM output one.
 	banner: {js: "import {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);"},
-	plugins: [inkOutputPlugin],
+	plugins: [inkOutputPlugin, lazyStringWidthPlugin],
 	// BUNDLE_META=<file> writes esbuild's metafile: what each chunk is made of, byte by byte.
 	metafile: Boolean(process.env.BUNDLE_META),
 	logLevel: 'warning',
