@@ -44,7 +44,7 @@ export async function rehearseHostList({hosts, columns, rows, signal, terminal}:
 				stderr: sink,
 				exitOnCtrlC: false,
 				patchConsole: false,
-				maxFps: 200,
+				maxFps: 1000,
 				incrementalRendering: true,
 			});
 		} catch {
