@@ -1,6 +1,6 @@
-import {afterRequestsStart} from '../lib/after-requests-start.js';
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {Host, HostPage, QualysClient} from '../api/types.js';
+import {afterRequestsStart} from '../lib/after-requests-start.js';
 
 /** How often pages reach the screen while every page is loading. */
 const commitIntervalMs = 250;

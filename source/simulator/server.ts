@@ -34,9 +34,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			}
 		});
 	});
-	// Idle connections are kept 5 s, Apache's default (what Qualys sends is not documented; see
-	// ../shared/qualys-api.md). undici keeps a connection for the server's hint less 2 s, so the
-	// old 1 s hint made it open a new connection for every call. close() drops them all anyway.
+	// Idle connections are kept 5 s, Apache's default (what Qualys sends is not documented).
+	// undici keeps a connection for the server's hint less 2 s, so the old 1 s hint made it open a
+	// new connection for every call. close() drops them all anyway.
 	server.keepAliveTimeout = 5000;
 
 	await new Promise<void>((resolve, reject) => {

@@ -40,9 +40,10 @@ export function measureWidth(text: string): number {
 }
 
 /**
- * Measures one text that is not plain, so that string-width's grapheme segmenter has loaded its
- * ICU data before a frame needs it: the first segmentation costs ~20 ms (the braille spinner of
- * "Logging in…" paid it right after Enter, before the login request was sent). Run while idle.
+ * Measures one text that is not plain, so that string-width is loaded (in the bundle it is loaded
+ * on first use: scripts/lazy-string-width-plugin.mjs) and its grapheme segmenter has its ICU data
+ * before a frame needs them: that first measure costs ~20 ms (the braille spinner of "Logging in…"
+ * paid it right after Enter, before the login request was sent). Run while idle.
  */
 export function warmTextMeasure(): void {
 	stringWidth('日本 e\u0301 \u{1f600}');
