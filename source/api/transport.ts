@@ -1,3 +1,4 @@
+import {setImmediate as nextTurn} from 'node:timers/promises';
 import {ofetch} from 'ofetch';
 import type {Dispatcher} from 'undici';
 import {redactForm, redactRequestHeaders, redactResponseHeaders, redactUrl, type DebugRequestEntry} from './debug-log.js';
@@ -127,9 +128,7 @@ export function createTransport(options: TransportOptions): Transport {
 			// undici puts the connection back in its pool one turn after the body's end: a call made
 			// as soon as this one returns (the host list right after the login) would otherwise open a
 			// second connection, a TCP and TLS handshake on the way to the first host rows.
-			await new Promise(resolve => {
-				setImmediate(resolve);
-			});
+			await nextTurn();
 			const text = Buffer.concat(chunks, bytes).toString('utf8');
 			return {status: response.status, headers: response.headers, text, bytes};
 		} catch (error) {

@@ -4,13 +4,13 @@
 // schedules its render with setImmediate too, and earlier: the render (5–20 ms for a new screen)
 // then ran before the request was even written, and the answer came that much later.
 
+import {setImmediate} from 'node:timers/promises';
+
 /**
  * Resolves one turn of the event loop later (after the check phase in which undici writes the
  * requests started just before): state updates awaited behind it render after those requests are
  * on the wire.
  */
 export function afterRequestsStart(): Promise<void> {
-	return new Promise(resolve => {
-		setImmediate(resolve);
-	});
+	return setImmediate();
 }

@@ -5,7 +5,8 @@
 // (scripts/lazy-string-width-plugin.mjs); test/lib/ink/ascii-width.test.ts holds this to both
 // string-width versions in the bundle.
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** Text of printable ASCII only (U+0020–U+007E): one cell per character, to string-width too. */
+export const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const ASCII_WITH_SGR = /^(?:[\x20-\x7e]|\x1b\[[\d;]*m)*$/;
 const SGR = /\x1b\[[\d;]*m/g;
 

@@ -3,8 +3,8 @@
 // width tables. Used by the frame renderer's fast paths (fast-output.ts, widest-line.ts), which
 // the differential tests hold to Ink's and string-width's results.
 import stringWidth from 'string-width';
+import {PRINTABLE_ASCII} from './ascii-width.js';
 
-export const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 // Blocks whose characters are one cell, one grapheme each, and never join their neighbours into a
 // grapheme (no marks, joiners, jamo, or Thai/Lao vowels in them): Latin-1 and Latin Extended,
 // punctuation (… · – —), arrows, box drawing and blocks (│ ─), geometric shapes (▲ ▼), and the
